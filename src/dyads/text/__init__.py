@@ -1,0 +1,6 @@
+"""Text stage: blank-line blocks, boilerplate lines as skips, language checks."""
+
+from .blocks import BoilerplateRules, iter_blocks, load_boilerplate
+from .language import detect_language
+
+__all__ = ["BoilerplateRules", "detect_language", "iter_blocks", "load_boilerplate"]

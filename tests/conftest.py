@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import dyads
+from dyads.pipeline import Pipeline, cached_pipeline
+from dyads.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "src" / "dyads" / "data" / "sample"
+DYADS = Path(sys.executable).parent / "dyads"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return cached_pipeline(Settings())
+
+
+def code(pipeline: Pipeline, text: str, pub_date: str | None = None) -> list[dict[str, Any]]:
+    return [e.to_record() for e in dyads.code_text(text, pipeline, pub_date=pub_date)]
+
+
+def run_cli(*args: str, stdin: str | bytes | None = None,
+            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `dyads` command as a user would."""
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    proc = subprocess.run([str(DYADS), *args], input=data, capture_output=True,
+                          cwd=cwd, timeout=600, env={**os.environ, "COLUMNS": "200"})
+    return subprocess.CompletedProcess(proc.args, proc.returncode,
+                                       proc.stdout.decode("utf-8", "replace"),
+                                       proc.stderr.decode("utf-8", "replace"))
+
+
+def records(stdout: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in stdout.splitlines() if line.strip()]
