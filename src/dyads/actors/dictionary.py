@@ -26,7 +26,7 @@ KEYS = ("code", "type", "un", "name", "names", "adjectives", "demonyms", "capita
 LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "ambiguous")
 CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
-SHIPPED = ("countries.jsonl",)
+SHIPPED = ("countries.jsonl", "territories.jsonl")
 STOP_KIND = "stop"
 
 

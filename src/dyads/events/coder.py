@@ -31,6 +31,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "compel", "order", "
                             "encourage", "press", "pressure", "push", "invite", "allow",
                             "help", "tell", "warn", "request", "require", "authorize"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Slots where a noun names its own actor, not borrowed from the clause around it.
+OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,16 +98,17 @@ class EventCoder:
             return entry
         return None
 
-    def _absorbed(self, tok: Token, fired: dict[int, LexiconEntry]) -> bool:
-        """A trigger that only completes another trigger: 'supplied ... deliveries',
-        'threatened to attack' (the head event keeps it)."""
+    @staticmethod
+    def _governed(tok: Token, fired: dict[int, LexiconEntry]) -> bool:
+        """Does another trigger govern this one? 'threatened to attack' (the head event
+        keeps the complement), 'supplied ... deliveries', 'its demands were rejected'."""
         head = tok.head
         if head.i == tok.i:
             return False
         if tok.dep_ == "xcomp" and head.i in fired:
             return True
         if tok.pos_ == "NOUN":
-            if tok.dep_ in ("dobj", "nsubjpass", "attr") and head.i in fired:
+            if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.i in fired:
                 return True
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in fired \
                     and head.head.pos_ == "VERB":
@@ -121,10 +124,16 @@ class EventCoder:
         n = 0
         for i, entry in fired.items():
             tok = doc[i]
-            if self._absorbed(tok, fired):
+            if tok.pos_ == "NOUN" and tok.dep_ == "compound":
+                continue  # 'aid workers', 'attack helicopters' name things, not events
+            governed = self._governed(tok, fired)
+            if governed and tok.pos_ != "NOUN":
                 continue
+            # A governed noun is its own event only when it names its own actor:
+            # "Pakistan's call for talks was rejected" (two events), not "supplied
+            # Azerbaijan with weapons deliveries" (one).
             event = self._event(tok, entry, sent, sentence, fired, at, block, hedged,
-                                according, n)
+                                according, n, own_actor=governed)
             if event is not None:
                 n += 1
                 yield event
@@ -132,11 +141,17 @@ class EventCoder:
     # ------------------------------------------------------------------ one event
     def _event(self, tok: Token, entry: LexiconEntry, sent: SpacySpan, sentence: Sentence,
                fired: dict[int, LexiconEntry], at: dict[int, Mention], block: Block,
-               hedged: bool, according: Span | None, n: int) -> Event | None:
+               hedged: bool, according: Span | None, n: int,
+               own_actor: bool = False) -> Event | None:
         support = self._support_verb(tok) if tok.pos_ == "NOUN" else None
         clause = support or tok  # the verb whose subject, negation and control apply
         passive = _is_passive(clause)
-        actor = self._fill(tok, entry.actor, at, passive, support, block.start)
+        actor_slots = entry.actor
+        if own_actor:
+            actor_slots = tuple(s for s in actor_slots if s in OWN_ACTOR_SLOTS)
+        actor = self._fill(tok, actor_slots, at, passive, support, block.start)
+        if own_actor and not actor.entities:
+            return None
         recipient = self._fill(tok, entry.recipient, at, passive, support, block.start,
                                skip=actor)
         if not recipient.entities:
@@ -353,8 +368,13 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
 
 
 def _prep_objects(tok: Token, word: str) -> list[Token]:
-    return [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == word
-            for g in c.children if g.dep_ == "pobj"]
+    found = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == word
+             for g in c.children if g.dep_ == "pobj"]
+    if not found:  # 'pulled out of Mali': the preposition hangs off the particle
+        found = [g for p in tok.children if p.dep_ in ("prt", "advmod", "prep")
+                 for c in p.children if c.dep_ == "prep" and c.lower_ == word
+                 for g in c.children if g.dep_ == "pobj"]
+    return found
 
 
 def _noun_phrase(head: Token) -> Iterable[tuple[Token, Token]]:

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from ..models import Block, Skip
 from ..text.blocks import BoilerplateRules, iter_blocks
-from ..text.language import SAMPLE_CHARS, detect_language
+from ..text.language import SAMPLE_CHARS, is_english
 
 SNIFF_BYTES = 8192
 READ_BYTES = 1 << 20
@@ -183,8 +183,8 @@ def _lines_mode(
                 continue
             any_text = True
             if options.language_check:
-                lang, _ = detect_language(text)
-                if lang != "en":
+                english, lang = is_english(text)
+                if not english:
                     yield Skip(source, f"line {number} is not English (detected {lang!r})",
                                doc_id, code="language")
                     continue
@@ -230,8 +230,8 @@ def _document_mode(
         yield Skip(source, "empty input (only white space), nothing to code", code="empty")
         return
     if options.language_check:
-        lang, _ = detect_language(sample)
-        if lang != "en":
+        english, lang = is_english(sample)
+        if not english:
             yield Skip(source, f"not English (detected {lang!r}); dyads codes English text",
                        code="language")
             return
