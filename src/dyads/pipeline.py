@@ -9,12 +9,14 @@ here, where sentence numbers and event ids are made final.
 from __future__ import annotations
 
 import itertools
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary, ActorMatcher, load_actors
@@ -106,6 +108,12 @@ def _code_in_worker(settings: Settings,
     return cached_pipeline(settings).code_batch(items)
 
 
+def _can_fork() -> bool:
+    # fork is safe here on Linux (no threads are running when the pool starts); macOS
+    # and Windows use spawn, where each worker loads its own pipeline.
+    return sys.platform.startswith("linux") and "fork" in get_all_start_methods()
+
+
 def _batches(stream: Iterable[StreamItem], size: int) -> Iterator[list[StreamItem]]:
     batch: list[StreamItem] = []
     blocks = 0
@@ -130,7 +138,15 @@ def _coded_items(pipeline: Pipeline | None, settings: Settings,
     # Small batches keep workers busy and memory flat; at most 2 per worker in flight.
     size = max(16, min(settings.batch_size, 64))
     window = settings.workers * 2
-    with ProcessPoolExecutor(settings.workers, mp_context=get_context("spawn")) as pool:
+    context: BaseContext
+    if _can_fork():
+        # Load once here; forked workers share the loaded model instead of each
+        # loading their own (seconds of start-up per worker otherwise).
+        cached_pipeline(settings)
+        context = get_context("fork")
+    else:
+        context = get_context("spawn")
+    with ProcessPoolExecutor(settings.workers, mp_context=context) as pool:
         pending: deque[Future[list[StreamItem | BlockResult]]] = deque()
         for batch in _batches(stream, size):
             pending.append(pool.submit(_code_in_worker, settings, batch))

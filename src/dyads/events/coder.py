@@ -149,17 +149,17 @@ class EventCoder:
         actor_slots = entry.actor
         if own_actor:
             actor_slots = tuple(s for s in actor_slots if s in OWN_ACTOR_SLOTS)
-        actor = self._fill(tok, actor_slots, at, passive, support, block.start)
+        actor = self._fill(tok, actor_slots, at, passive, support, block)
         if own_actor and not actor.entities:
             return None
-        recipient = self._fill(tok, entry.recipient, at, passive, support, block.start,
+        recipient = self._fill(tok, entry.recipient, at, passive, support, block,
                                skip=actor)
         if not recipient.entities:
             for child in tok.children:  # 'threatened to attack X': X from the complement
                 if child.dep_ == "xcomp" and child.i in fired:
                     inner = fired[child.i]
                     recipient = self._fill(child, inner.recipient, at, _is_passive(child),
-                                           None, block.start, skip=actor)
+                                           None, block, skip=actor)
                     break
         if self.require_actor and not actor.entities:
             return None
@@ -189,7 +189,7 @@ class EventCoder:
             for child in tok.children:
                 if child.lower_ == entry.particle and child.dep_ in ("prt", "prep"):
                     start, end = min(start, child.idx), max(end, child.idx + len(child.text))
-        trigger = Span(sent.doc.text[start:end], block.start + start, block.start + end)
+        trigger = Span(block.text[start:end], block.start + start, block.start + end)
         return Event(
             doc_id=block.doc_id, sentence_index=sentence.index, n=n, sentence=sentence,
             event=code.event, mode=entry.mode or code.mode, context=code.context,
@@ -210,11 +210,11 @@ class EventCoder:
 
     # ------------------------------------------------------------------ roles
     def _fill(self, tok: Token, slots: Sequence[str], at: dict[int, Mention], passive: bool,
-              support: Token | None, offset: int, skip: _Role | None = None) -> _Role:
+              support: Token | None, block: Block, skip: _Role | None = None) -> _Role:
         taken = {(e.start, e.end) for e in skip.entities} if skip else set()
         for slot in slots:
             heads, direct = self._slot(tok, slot, passive, support)
-            found = self._entities(heads, at, taken, offset)
+            found = self._entities(heads, at, taken, block)
             if found:
                 return _Role(tuple(found), direct)
         return _Role((), True)
@@ -261,7 +261,7 @@ class EventCoder:
         return [], True
 
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
-                  taken: set[tuple[int, int]], offset: int) -> list[Entity]:
+                  taken: set[tuple[int, int]], block: Block) -> list[Entity]:
         out: list[Entity] = []
         seen: set[int] = set()
         for head in heads:
@@ -270,13 +270,13 @@ class EventCoder:
                 if mention is None or mention.start in seen:
                     continue
                 seen.add(mention.start)
-                entity = self._entity(mention, np_head, offset)
+                entity = self._entity(mention, np_head, block)
                 if (entity.start, entity.end) not in taken:
                     out.append(entity)
         out.sort(key=lambda e: e.start)
         return out
 
-    def _entity(self, mention: Mention, np_head: Token, offset: int) -> Entity:
+    def _entity(self, mention: Mention, np_head: Token, block: Block) -> Entity:
         doc = np_head.doc
         first, last = doc[mention.start], doc[mention.end - 1]
         entry = mention.entry
@@ -287,9 +287,9 @@ class EventCoder:
         if sector and len(code) == 3:
             code += sector
         return Entity(
-            entity_text=doc.text[first.idx:last.idx + len(last.text)], code=code,
-            country=entry.country, sector=sector, start=offset + first.idx,
-            end=offset + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
+            entity_text=block.text[first.idx:last.idx + len(last.text)], code=code,
+            country=entry.country, sector=sector, start=block.start + first.idx,
+            end=block.start + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
         )
 
     # ------------------------------------------------------------------ attribution
@@ -307,7 +307,7 @@ class EventCoder:
                 end_tok = max((o.right_edge for o in objects), key=lambda t: t.i,
                               default=last)
                 start, end = tok.idx, end_tok.idx + len(end_tok.text)
-                return Span(sent.doc.text[start:end], block.start + start, block.start + end)
+                return Span(block.text[start:end], block.start + start, block.start + end)
         return None
 
     def _speaker(self, clause: Token, block: Block) -> Span | None:
@@ -321,7 +321,7 @@ class EventCoder:
                     subject = subjects[0]
                     left, right = subject.left_edge, subject.right_edge
                     start, end = left.idx, right.idx + len(right.text)
-                    return Span(tok.doc.text[start:end], block.start + start,
+                    return Span(block.text[start:end], block.start + start,
                                 block.start + end)
                 return None
         return None
