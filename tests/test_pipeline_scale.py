@@ -75,3 +75,17 @@ def test_settings_travel_to_workers_unchanged() -> None:
 
     settings = Settings(workers=2, actors=("a.jsonl",), batch_size=8)
     assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+def test_a_long_document_is_handed_over_in_parts(pipeline: Pipeline, tmp_path: Path) -> None:
+    from dyads.pipeline import FLUSH_RECORDS
+
+    path = tmp_path / "long.txt"
+    path.write_text("Russia attacked Ukraine on Thursday.\n\n" * (FLUSH_RECORDS * 2 + 10))
+    parts = [r for r in code_paths([str(path)], pipeline.settings, pipeline=pipeline)
+             if isinstance(r, DocumentResult)]
+    assert len(parts) >= 3
+    assert [p.coded for p in parts] == [False] * (len(parts) - 1) + [True]
+    indices = [e.sentence_index for p in parts for e in p.events]
+    assert indices == list(range(FLUSH_RECORDS * 2 + 10))
+    assert sum(p.sentences for p in parts) == FLUSH_RECORDS * 2 + 10

@@ -126,7 +126,7 @@ def code(
                 stats["skipped"] += 1
                 record_skip(result)
                 continue
-            stats["documents"] += 1
+            stats["documents"] += result.coded  # a long document comes in parts
             stats["sentences"] += result.sentences
             for skip in result.skips:
                 record_skip(skip)

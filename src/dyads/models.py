@@ -200,7 +200,9 @@ class Skip:
 
 @dataclass(slots=True)
 class DocumentResult:
-    """What coding one document produced; built in the main process, in input order."""
+    """What coding one document produced; built in the main process, in input order.
+
+    A long document arrives in parts: ``coded`` is True on the last part only."""
 
     doc_id: str
     source: str

@@ -159,21 +159,34 @@ def _coded_items(pipeline: Pipeline | None, settings: Settings,
 STANDALONE_SKIPS = frozenset({"empty-line", "language"})
 
 
+FLUSH_RECORDS = 500
+
+
 def assemble(items: Iterable[StreamItem | BlockResult]) -> Iterator[DocumentResult | Skip]:
-    """Documents in input order, with final sentence numbers and event ids."""
+    """Documents in input order, with final sentence numbers and event ids.
+
+    A long document is handed over in parts, so memory stays flat however long it is:
+    every part but the last has ``coded=False``; ``sentences`` counts the part's own.
+    """
     open_docs: dict[str, DocumentResult] = {}
+    seen_sentences: dict[str, int] = {}
     for item in items:
         if isinstance(item, BlockResult):
             block = item.block
             result = open_docs.setdefault(block.doc_id, DocumentResult(block.doc_id, ""))
-            base = result.sentences
+            base = seen_sentences.get(block.doc_id, 0)
             for event in item.events:
                 index = base + event.sentence_index
                 sentence = replace(event.sentence, index=index)
                 result.events.append(replace(event, sentence_index=index, sentence=sentence))
             result.sentences += len(item.sentences)
+            seen_sentences[block.doc_id] = base + len(item.sentences)
+            if len(result.events) + len(result.skips) >= FLUSH_RECORDS:
+                result.source = block.doc_id
+                yield open_docs.pop(block.doc_id)
         elif isinstance(item, DocumentEnd):
             result = open_docs.pop(item.doc_id, DocumentResult(item.doc_id, ""))
+            seen_sentences.pop(item.doc_id, None)
             result.source = item.source
             result.coded = True
             yield result
