@@ -109,3 +109,33 @@ def test_info_json_names_a_loadable_model() -> None:
     assert {row["file"] for row in data["data"]} >= {"actors/countries.jsonl",
                                                      "lexicon/events.jsonl",
                                                      "ontology/cameo.jsonl"}
+
+
+def test_unknown_spacy_model_is_one_line() -> None:
+    proc = run_cli("code", "--spacy-model", "no_such_model_xyz", "-",
+                   stdin="Russia attacked Ukraine.\n")
+    assert proc.returncode == 2
+    assert "no_such_model_xyz" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_actors_overlay_from_the_command_line(tmp_path: Path) -> None:
+    overlay = tmp_path / "mine.jsonl"
+    overlay.write_text('{"code": "ARTGOV", "names": ["Stepanakert"], "country": "AZE", '
+                       '"type": "region", "sector": "GOV"}\n')
+    text = "Stepanakert accused Azerbaijan of shelling civilians.\n"
+    plain = records(run_cli("code", "--lines", "-", stdin=text).stdout)
+    assert not plain  # without the overlay nobody is known to have acted
+    proc = run_cli("code", "--lines", "--actors", str(overlay), "-", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    event = records(proc.stdout)[0]
+    assert event["actor"][0]["code"] == "ARTGOV"
+    assert "mine.jsonl:1" in event["actor"][0]["source"]
+
+
+def test_bad_actors_overlay_names_file_and_line(tmp_path: Path) -> None:
+    overlay = tmp_path / "bad.jsonl"
+    overlay.write_text('{"code": "ARTGOV", "names": ["Stepanakert"]}\nnot json\n')
+    proc = run_cli("code", "--lines", "--actors", str(overlay), "-", stdin="Russia attacked.\n")
+    assert proc.returncode == 2
+    assert f"{overlay}:2" in proc.stderr and "Traceback" not in proc.stderr
