@@ -11,6 +11,8 @@ The public API::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .errors import DataError, DyadsError, InputError, ModelError, UsageError
 from .models import (
     Block,
@@ -59,7 +61,7 @@ def __getattr__(name: str) -> object:
     raise AttributeError(name)
 
 
-if False:  # for type checkers only
+if TYPE_CHECKING:
     from .pipeline import Pipeline, code_paths, code_texts
 
 __all__ = [

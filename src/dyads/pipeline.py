@@ -76,10 +76,6 @@ class Pipeline:
                                 require_actor=settings.require_actor,
                                 min_confidence=settings.min_confidence)
 
-    def input_options(self, lines: bool, pub_date: str | None) -> InputOptions:
-        return InputOptions(lines=lines, pub_date=pub_date,
-                            language_check=self.settings.language_check,
-                            max_block_chars=self.settings.max_block_chars)
 
     def code_blocks(self, blocks: Sequence[Block]) -> list[BlockResult]:
         results = []
@@ -199,6 +195,12 @@ def assemble(items: Iterable[StreamItem | BlockResult]) -> Iterator[DocumentResu
             yield item
 
 
+def input_options(settings: Settings, lines: bool, pub_date: str | None) -> InputOptions:
+    return InputOptions(lines=lines, pub_date=pub_date,
+                        language_check=settings.language_check,
+                        max_block_chars=settings.max_block_chars)
+
+
 def code_paths(paths: Sequence[str], settings: Settings, *, lines: bool = False,
                pub_date: str | None = None,
                pipeline: Pipeline | None = None) -> Iterator[DocumentResult | Skip]:
@@ -206,9 +208,7 @@ def code_paths(paths: Sequence[str], settings: Settings, *, lines: bool = False,
     if settings.workers <= 1 and pipeline is None:
         pipeline = cached_pipeline(settings)
     rules = pipeline.rules if pipeline is not None else load_boilerplate()
-    options = InputOptions(lines=lines, pub_date=pub_date,
-                           language_check=settings.language_check,
-                           max_block_chars=settings.max_block_chars)
+    options = input_options(settings, lines, pub_date)
     stream = iter_stream(paths, options, rules)
     yield from assemble(_coded_items(pipeline, settings, stream))
 
@@ -219,7 +219,7 @@ def code_texts(texts: Iterable[str], pipeline: Pipeline, *, pub_date: str | None
     from .ingest.files import iter_text_document
 
     id_iter = iter(ids) if ids is not None else (str(i) for i in itertools.count(1))
-    options = pipeline.input_options(False, pub_date)
+    options = input_options(pipeline.settings, False, pub_date)
     stream = itertools.chain.from_iterable(
         iter_text_document(text, doc_id, options, pipeline.rules)
         for doc_id, text in zip(id_iter, texts, strict=False))
