@@ -76,7 +76,6 @@ class Pipeline:
                                 require_actor=settings.require_actor,
                                 min_confidence=settings.min_confidence)
 
-
     def code_blocks(self, blocks: Sequence[Block]) -> list[BlockResult]:
         results = []
         docs = self.nlp.pipe([b.text for b in blocks], batch_size=self.settings.batch_size)
@@ -93,9 +92,16 @@ class Pipeline:
         return [next(coded) if isinstance(item, Block) else item for item in items]
 
 
-@lru_cache(maxsize=2)
 def cached_pipeline(settings: Settings) -> Pipeline:
-    """One Pipeline per process and settings (workers build theirs on first use)."""
+    """One Pipeline per process and settings (workers build theirs on first use).
+
+    The number of workers does not change what a Pipeline holds, so it is not part of
+    the key: a forked worker finds the parent's pipeline whatever ``workers`` says."""
+    return _cached_pipeline(replace(settings, workers=1))
+
+
+@lru_cache(maxsize=2)
+def _cached_pipeline(settings: Settings) -> Pipeline:
     return Pipeline(settings)
 
 
