@@ -69,6 +69,8 @@ def code(
                        "processes.", show_default=False)] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor "
                       "dictionary (JSONL); repeatable.", show_default=False)] = None,
+    agents: Annotated[Optional[list[Path]], typer.Option("--agents", help="Extra agent-word "
+                      "file (JSONL: word, sector); repeatable.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write events here "
                       "instead of standard output.", show_default=False)] = None,
     skips: Annotated[Optional[Path], typer.Option("--skips", help="Write every skip (JSONL) "
@@ -90,7 +92,8 @@ def code(
     date = _pub_date(pub_date)
     try:
         settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
-                             actors=tuple(str(a) for a in actors) if actors else None)
+                             actors=tuple(str(a) for a in actors) if actors else None,
+                             agents=tuple(str(a) for a in agents) if agents else None)
         out = output.open("w", encoding="utf-8") if output else sys.stdout
     except DyadsError as exc:
         _fail(str(exc))
@@ -235,6 +238,105 @@ def bench(
         except OSError as exc:
             _fail(f"cannot write {write}: {exc.strerror or exc}")
         typer.echo(f"dyads: wrote the throughput section of {write}", err=True)
+
+
+@app.command(name="eval")
+def eval_(
+    sets: Annotated[list[str], typer.Argument(help="Gold set(s): plover_gsr, petrarch_unit, "
+                    "petrarch_gsr, conflibert_class, conflibert_roles, re3d, or all.",
+                    show_default=False)],
+    data: Annotated[Optional[Path], typer.Option("--data", help="The benchmarks folder "
+                    "(default: $DYADS_BENCHMARKS or ../shared/benchmarks).",
+                    show_default=False)] = None,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="List the N worst misses "
+                      "of each set: text, gold, prediction and the rule that fired.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    baselines: Annotated[bool, typer.Option("--baselines/--no-baselines", help="Compute "
+                         "the majority and bag-of-words baselines.")] = True,
+    gate: Annotated[bool, typer.Option("--gate", help="Exit 1 when a figure is below its "
+                    "floor.")] = False,
+    floors_file: Annotated[Path, typer.Option("--floors", help="Floors file for --gate and "
+                           "--raise-floors.")] = Path("floors.json"),
+    raise_: Annotated[bool, typer.Option("--raise-floors", help="Lift each floor to the "
+                      "figure just measured.")] = False,
+    lower: Annotated[bool, typer.Option("--lower", help="With --raise-floors: allow a floor "
+                     "to drop (needs --reason; logged in CHANGELOG.md).")] = False,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why a floor may drop.",
+                      show_default=False)] = None,
+    spacy_model: ModelOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Score the coder on public gold sets, with baselines beside every figure."""
+    from .eval.gate import check, load_floors, raise_floors
+    from .eval.sets import evaluate
+
+    if lower and not raise_:
+        _fail("--lower only makes sense with --raise-floors")
+    try:
+        settings = _settings(settings_file, spacy_model=spacy_model)
+        floors = load_floors(floors_file) if (gate or raise_ or floors_file.exists()) else None
+        results = evaluate(sets, settings, data, baselines=baselines,
+                           progress=lambda m: typer.echo(f"dyads: {m}", err=True))
+    except DyadsError as exc:
+        _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps({"sets": [r.to_json(errors) for r in results],
+                               "floors": floors.floors if floors else None}, indent=2))
+    else:
+        _print_eval(results, floors, errors)
+    if raise_ and floors is not None:
+        try:
+            changes = raise_floors(results, floors, lower=lower, reason=reason,
+                                   changelog=Path("CHANGELOG.md"))
+        except DyadsError as exc:
+            _fail(str(exc))
+        for key, old, new in changes:
+            typer.echo(f"dyads: floor {key}: {'-' if old is None else f'{old:.3f}'} -> "
+                       f"{new:.3f}", err=True)
+        typer.echo(f"dyads: wrote {floors_file}", err=True)
+    if gate and floors is not None:
+        failures = check(results, floors)
+        for failure in failures:
+            typer.echo(f"dyads: gate: {failure.message()}", err=True)
+        if failures:
+            raise typer.Exit(1)
+        typer.echo(f"dyads: gate: every figure is at or above its floor ({floors_file})",
+                   err=True)
+
+
+def _print_eval(results: list[Any], floors: Any, errors: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    for result in results:
+        table = Table(title=f"{result.name}: {result.title} ({result.items} items)")
+        for column in ("figure", "n", "dyads", "baselines", "floor"):
+            table.add_column(column, justify="right" if column in ("n", "dyads", "floor")
+                             else "left")
+        for figure in result.figures:
+            floor = floors.floors.get(f"{result.name}/{figure.key}") if floors else None
+            table.add_row(figure.label, str(figure.n), f"{figure.value:.3f}",
+                          "; ".join(f"{k} {v:.3f}" for k, v in figure.baselines.items()),
+                          "" if floor is None else f"{floor:.3f}")
+        console.print(table)
+        for extra in result.tables:
+            sub = Table(title=extra.title)
+            for column in extra.header:
+                sub.add_column(column)
+            for row in extra.rows:
+                sub.add_row(*row)
+            console.print(sub)
+        for note in result.notes:
+            console.print(f"  note: {note}", highlight=False)
+        if errors:
+            console.print(f"[bold]{result.name}: the {errors} worst misses[/bold]")
+            for case in result.worst(errors):
+                console.print(f"- {case.id}: {case.text}", highlight=False, markup=False)
+                console.print(f"    gold:      {case.gold}", highlight=False, markup=False)
+                console.print(f"    predicted: {case.predicted}", highlight=False,
+                              markup=False)
+                console.print(f"    rule:      {case.rule}", highlight=False, markup=False)
 
 
 def main() -> None:

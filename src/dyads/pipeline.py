@@ -66,7 +66,8 @@ class Pipeline:
         self.model_name = resolve_model_name(settings.spacy_model) if nlp is None \
             else settings.spacy_model or str(nlp.meta.get("name", "custom"))
         self.nlp = nlp if nlp is not None else load_model(self.model_name)
-        self.actors = actors if actors is not None else load_actors(settings.actors)
+        self.actors = actors if actors is not None \
+            else load_actors(settings.actors, settings.agents)
         self.ontology = load_ontology()
         self.lexicon = load_lexicon(self.ontology)
         self.cues = load_cues()

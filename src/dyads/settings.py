@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_block_chars", 20000, "longest text unit handed to spaCy at once; longer "
             "paragraphs are cut at a line break"),
     Setting("actors", (), "extra actor dictionaries (JSONL) overlaid on the shipped ones"),
+    Setting("agents", (), "extra agent-word files (JSONL: word, sector) overlaid on the "
+            "shipped ones"),
 )
 
 
@@ -45,6 +47,7 @@ class Settings:
     language_check: bool = True
     max_block_chars: int = 20000
     actors: tuple[str, ...] = ()
+    agents: tuple[str, ...] = ()
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values, validated."""

@@ -26,6 +26,7 @@ KEYS = ("code", "type", "un", "name", "names", "adjectives", "demonyms", "capita
 LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "ambiguous")
 CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
+AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO agent codes
 SHIPPED = ("countries.jsonl", "territories.jsonl")
 STOP_KIND = "stop"
 
@@ -103,17 +104,30 @@ def _read_stop_phrases(path: Path, entries: dict[str, ActorEntry]) -> None:
                                           f"{path.name}:{line_no}")
 
 
-def load_agents(path: Path | None = None) -> dict[str, str]:
-    path = path or data_path("actors", "agents.jsonl")
-    agents = {}
-    for line_no, row in read_jsonl(path, required=("word", "sector"), allowed=("word", "sector")):
-        if not SECTOR.match(str(row["sector"])):
-            raise DataError(str(path), line_no, f"bad sector {row['sector']!r}")
-        agents[str(row["word"]).lower()] = str(row["sector"])
+def load_agents(path: Path | None = None,
+                overlays: Iterable[str | Path] = ()) -> dict[str, str]:
+    """Agent words (lower case; a phrase such as 'foreign minister' is allowed) and the
+    sector each names: the shipped file, then each overlay in order (later wins)."""
+    agents: dict[str, str] = {}
+    for i, file in enumerate([path or data_path("actors", "agents.jsonl"), *overlays]):
+        file = Path(file)
+        if i > 0 and not file.is_file():
+            raise DataError(str(file), None, "agent file not found",
+                            "check the path given to --agents")
+        for line_no, row in read_jsonl(file, required=("word", "sector"),
+                                       allowed=("word", "sector")):
+            word, sector = row["word"], row["sector"]
+            if not isinstance(word, str) or not word.strip():
+                raise DataError(str(file), line_no, "'word' must be non-empty text")
+            if not isinstance(sector, str) or not AGENT_CODE.match(sector):
+                raise DataError(str(file), line_no, f"bad sector {sector!r}",
+                                "a PLOVER sector code such as GOV, MIL, REB")
+            agents[" ".join(word.lower().split())] = sector
     return agents
 
 
-def load_actors(overlays: Iterable[str | Path] = ()) -> ActorDictionary:
+def load_actors(overlays: Iterable[str | Path] = (),
+                agent_overlays: Iterable[str | Path] = ()) -> ActorDictionary:
     """The shipped dictionaries, then each overlay file in order."""
     entries: dict[str, ActorEntry] = {}
     files = []
@@ -131,4 +145,6 @@ def load_actors(overlays: Iterable[str | Path] = ()) -> ActorDictionary:
                             "check the path given to --actors")
         _read_actor_file(path, entries)
         files.append(str(path))
-    return ActorDictionary(entries, load_agents(), tuple(files))
+    agent_files = [str(p) for p in agent_overlays]
+    return ActorDictionary(entries, load_agents(overlays=agent_files),
+                           (*files, *agent_files))

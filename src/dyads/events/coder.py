@@ -282,7 +282,7 @@ class EventCoder:
         entry = mention.entry
         sector = entry.sector
         if not mention.start <= np_head.i < mention.end:
-            sector = self.agents.get(np_head.lemma_.lower(), sector)
+            sector = self._agent(np_head, mention.end) or sector
         code = entry.code
         if sector and len(code) == 3:
             code += sector
@@ -291,6 +291,21 @@ class EventCoder:
             country=entry.country, sector=sector, start=block.start + first.idx,
             end=block.start + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
         )
+
+    def _agent(self, np_head: Token, after: int) -> str | None:
+        """The sector an agent word names: the longest phrase of the head's modifiers
+        after the actor's name ('foreign minister', 'armed forces'), then the head's
+        lemma ('ministers' -> 'minister')."""
+        doc = np_head.doc
+        start = after if after <= np_head.i else np_head.i
+        for i in range(start, np_head.i):
+            words = [t.lower_ for t in doc[i:np_head.i + 1]]
+            sector = self.agents.get(" ".join(words))
+            if sector is None:
+                sector = self.agents.get(" ".join([*words[:-1], np_head.lemma_.lower()]))
+            if sector is not None:
+                return sector
+        return self.agents.get(np_head.lemma_.lower()) or self.agents.get(np_head.lower_)
 
     # ------------------------------------------------------------------ attribution
     def _according_to(self, sent: SpacySpan, block: Block) -> Span | None:

@@ -1,0 +1,818 @@
+"""Score the coder on each public gold set. One function per set; each reads its files
+through a reader module, codes the sentences with a ``Pipeline`` and returns a
+``SetResult`` with its figures, the baselines beside them, tables and the misses.
+
+The gold data is for measurement only: nothing here learns from it except the
+bag-of-words yardstick, which is built, cross-validated and thrown away at evaluation
+time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+from ..models import DocumentResult, Event, Skip
+from ..settings import Settings
+from .gold import EntityDocument, PetrarchRecord, PloverRecord
+from .metrics import PRF, classify, majority, prf_sets, ratio
+from .result import ErrorCase, Figure, SetResult, Table
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+
+Progress = Callable[[str], None]
+
+SETS: dict[str, str] = {
+    "plover_gsr": "PLOVER gold-standard records",
+    "petrarch_unit": "PETRARCH unit tests (their test dictionaries)",
+    "petrarch_gsr": "PETRARCH-2 validation records (Phoenix dictionaries)",
+    "conflibert_class": "ConfliBERT CAMEO PentaClass sentences",
+    "conflibert_roles": "ConfliBERT source/target token tags",
+    "re3d": "re3d entity annotations",
+}
+BOW = "bag-of-words (TF-IDF + linear SVM, 5-fold CV)"
+MAJORITY = "majority class"
+ORDER = "first/second actor mention"
+ENV_DATA = "DYADS_BENCHMARKS"
+
+
+def find_data(given: str | Path | None = None) -> Path:
+    """The benchmarks folder: ``--data``, else $DYADS_BENCHMARKS, else ../shared/benchmarks
+    from here or from the source checkout."""
+    if given is not None:
+        path = Path(given)
+        if not path.is_dir():
+            raise UsageError(f"--data {path}: not a folder")
+        return path
+    candidates = []
+    if os.environ.get(ENV_DATA):
+        candidates.append(Path(os.environ[ENV_DATA]))
+    candidates.append(Path.cwd().parent / "shared" / "benchmarks")
+    candidates.append(Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    raise UsageError("the public benchmark data was not found (looked in "
+                     + ", ".join(str(c) for c in candidates)
+                     + "); pass --data DIR or set DYADS_BENCHMARKS")
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise UsageError(f"{path}: not found; is --data the benchmarks folder?")
+    return path
+
+
+# ---------------------------------------------------------------------- coding helpers
+@dataclass
+class Coded:
+    """Events per gold item, and the items the pipeline skipped (with the reason)."""
+
+    events: list[list[Event]]
+    skipped: dict[int, str]
+
+
+def code_items(pipeline: Pipeline, texts: Sequence[str], pub_date: str | None = None) -> Coded:
+    from ..pipeline import code_texts
+
+    events: list[list[Event]] = [[] for _ in texts]
+    skipped: dict[int, str] = {}
+    ids = [str(i) for i in range(len(texts))]
+    for result in code_texts(texts, pipeline, pub_date=pub_date, ids=ids):
+        if isinstance(result, Skip):
+            if result.doc_id is not None:
+                skipped[int(result.doc_id)] = result.code
+            continue
+        assert isinstance(result, DocumentResult)
+        events[int(result.doc_id)].extend(result.events)
+    return Coded(events, skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundMention:
+    code: str
+    kind: str
+    type: str  # the actor entry's type: state, territory, group, ...
+    start: int
+    end: int
+
+
+def mentions(pipeline: Pipeline, texts: Sequence[str]) -> list[list[FoundMention]]:
+    """Actor dictionary matches in each text, in order (character offsets)."""
+    out = []
+    for doc in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size):
+        found = []
+        for m in pipeline.matcher(doc):
+            first, last = doc[m.start], doc[m.end - 1]
+            entry = m.entry
+            kind = "state" if entry.country and entry.code == entry.country else "group"
+            found.append(FoundMention(entry.code, entry.kind, kind, first.idx,
+                                      last.idx + len(last.text)))
+        out.append(found)
+    return out
+
+
+def top_event(events: Sequence[Event]) -> Event | None:
+    """The most confident event (the first on ties)."""
+    best: Event | None = None
+    for event in events:
+        if best is None or event.confidence > best.confidence:
+            best = event
+    return best
+
+
+def _country(code: str) -> str:
+    return code[:3]
+
+
+def _describe(event: Event | None) -> str:
+    if event is None:
+        return "no event"
+    actor = "+".join(e.code for e in event.actor) or "?"
+    recipient = "+".join(e.code for e in event.recipient) or "-"
+    return (f"{event.event or 'statement'} ({event.cameo}) {actor} -> {recipient} "
+            f"[trigger '{event.trigger.text}', confidence {event.confidence}]")
+
+
+def _bow(texts: Sequence[str], labels: Sequence[str], progress: Progress) -> list[str]:
+    from .baselines import bag_of_words_cv
+
+    progress("  bag-of-words baseline (5-fold cross-validation)")
+    return bag_of_words_cv(texts, labels)
+
+
+# ---------------------------------------------------------------------- plover_gsr
+def evaluate_plover(data: Path, pipeline: Pipeline, *, baselines: bool = True,
+                    progress: Progress = lambda _: None) -> SetResult:
+    from .plover_json import CODE_FIXES, OLD_TO_NEW, read_plover_json
+
+    path = _need(data / "plover_gsr" / "PLOVER_GSR_CAMEO.json")
+    records = read_plover_json(path, fix_codes=True)
+    result = score_plover(records, pipeline, str(path), baselines=baselines,
+                          progress=progress, mapping=OLD_TO_NEW)
+    result.notes.append("Non-ISO gold codes read as ISO: " + ", ".join(
+        f"{a} -> {b}" for a, b in sorted(CODE_FIXES.items())) + ".")
+    return result
+
+
+def _codes(actors: Iterable[object]) -> frozenset[str]:
+    return frozenset(_country(str(getattr(a, "code", "") or "")) for a in actors
+                     if getattr(a, "code", None))
+
+
+def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: str, *,
+                 baselines: bool = True, progress: Progress = lambda _: None,
+                 mapping: dict[str, str] | None = None) -> SetResult:
+    started = time.perf_counter()
+    result = SetResult("plover_gsr", SETS["plover_gsr"], source, len(records))
+    texts = [r.text for r in records]
+    progress(f"plover_gsr: coding {len(texts)} records")
+    coded = code_items(pipeline, texts)
+    gold_events = [r.event for r in records]
+    top = [top_event(evs) for evs in coded.events]
+    predicted = [e.event if e is not None else None for e in top]
+
+    found_actor = found_recipient = found = actor_event = 0
+    gold_triples: list[tuple[str, str, str]] = []
+    pred_triples: list[tuple[str, str, str]] = []
+    for k, (record, events) in enumerate(zip(records, coded.events, strict=True)):
+        g_actor, g_recipient = _codes(record.actors), _codes(record.recipients)
+        gold_triples.extend(_triples(g_actor, record.event, g_recipient))
+        for event in events:
+            if event.event:
+                pred_triples.extend(_triples(_codes(event.actor), event.event,
+                                             _codes(event.recipient)))
+        matching = [e for e in events if e.event == record.event]
+        match = top_event(matching)
+        if match is not None:
+            found += 1
+            actor_ok = _codes(match.actor) == g_actor
+            recipient_ok = _codes(match.recipient) == g_recipient
+            found_actor += actor_ok
+            found_recipient += recipient_ok
+            if any(_codes(e.actor) == g_actor for e in matching):
+                actor_event += 1
+        event_ok = predicted[k] == record.event
+        if not event_ok or match is None or _codes(match.actor) != g_actor:
+            shown = match or top[k]
+            result.errors.append(ErrorCase(
+                id=record.id, text=record.text,
+                gold=f"{record.event} {'+'.join(sorted(g_actor)) or '?'} -> "
+                     f"{'+'.join(sorted(g_recipient)) or '-'}",
+                predicted=_describe(top[k]) + ("" if shown is top[k] else
+                                               f"; matching event: {_describe(shown)}"),
+                rule=(top[k].rule if top[k] else
+                      f"skipped: {coded.skipped[k]}" if k in coded.skipped
+                      else "no lexicon entry fired"),
+                weight=(top[k].confidence if top[k] and not event_ok else 0.0)
+                + (0.5 if not event_ok else 0.0)))
+    triples = prf_sets(gold_triples, pred_triples)
+    n = len(records)
+    event_acc = ratio(sum(p == g for p, g in zip(predicted, gold_events, strict=True)), n)
+
+    base: dict[str, dict[str, float]] = defaultdict(dict)
+    if baselines:
+        top_label = majority(gold_events)
+        base["event_accuracy"][MAJORITY] = ratio(gold_events.count(top_label), n)
+        bow = _bow(texts, gold_events, progress)
+        base["event_accuracy"][BOW] = ratio(sum(p == g for p, g in
+                                                zip(bow, gold_events, strict=True)), n)
+        order = mentions(pipeline, texts)
+        actor_major = majority([c for r in records for c in sorted(_codes(r.actors))] or ["-"])
+        base["actor_accuracy"][MAJORITY] = ratio(
+            sum(_codes(r.actors) == {actor_major} for r in records), n)
+        base["actor_accuracy"][ORDER] = ratio(
+            sum(_order_codes(m, 0) == _codes(r.actors) for r, m in
+                zip(records, order, strict=True)), n)
+        base["recipient_accuracy"][ORDER] = ratio(
+            sum(_order_codes(m, 1) == _codes(r.recipients) for r, m in
+                zip(records, order, strict=True)), n)
+        order_triples = [t for m, label in zip(order, bow, strict=True)
+                         for t in _triples(_order_codes(m, 0), label, _order_codes(m, 1))]
+        base["triple_f1"][f"{ORDER} + bag-of-words event"] = prf_sets(gold_triples,
+                                                                      order_triples).f1
+    result.figures += [
+        Figure("event_accuracy", "event accuracy (most confident event's PLOVER category)",
+               event_acc, n, base["event_accuracy"]),
+        Figure("event_found", "event found (any event with the gold category)",
+               ratio(found, n), n, headline=False),
+        Figure("actor_accuracy", "actor code accuracy, records whose event is found",
+               ratio(found_actor, found), found, base["actor_accuracy"]),
+        Figure("recipient_accuracy", "recipient code accuracy, records whose event is found",
+               ratio(found_recipient, found), found, base["recipient_accuracy"]),
+        Figure("actor_event", "(actor, event) right, all records", ratio(actor_event, n), n),
+        Figure("triple_precision", "(actor, event, recipient) precision", triples.precision,
+               triples.tp + triples.fp, headline=False),
+        Figure("triple_recall", "(actor, event, recipient) recall", triples.recall,
+               triples.tp + triples.fn, headline=False),
+        Figure("triple_f1", "(actor, event, recipient) F1", triples.f1, n, base["triple_f1"]),
+    ]
+    labelled = classify(gold_events, predicted)
+    result.tables.append(_per_class_table(labelled, {}))
+    result.per_class_f1["dyads"] = {c: labelled.per_class[c].f1 for c in labelled.labels}
+    if mapping:
+        result.notes.append("0.5b1 category names mapped to the current PLOVER manual: "
+                            + ", ".join(f"{a} -> {b}" for a, b in sorted(mapping.items()))
+                            + ".")
+    result.notes.append(
+        "Codes are compared at country level (first three letters: ISO alpha-3, IGO, NGO); "
+        "a compound actor must match as a set.")
+    result.notes.append(
+        "Each gold record annotates one event; other true events in the sentence count "
+        "against triple precision.")
+    if coded.skipped:
+        result.notes.append(f"{len(coded.skipped)} records skipped by the pipeline: "
+                            + _reasons(coded.skipped.values()))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _triples(actors: frozenset[str], event: str, recipients: frozenset[str]
+             ) -> list[tuple[str, str, str]]:
+    return [(a, event, r) for a in sorted(actors) or ["-"] for r in sorted(recipients) or ["-"]]
+
+
+def _order_codes(found: Sequence[FoundMention], index: int) -> frozenset[str]:
+    distinct: list[str] = []
+    for m in found:
+        code = _country(m.code)
+        if code not in distinct:
+            distinct.append(code)
+    return frozenset([distinct[index]]) if len(distinct) > index else frozenset()
+
+
+def _reasons(reasons: Iterable[str]) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(Counter(reasons).items()))
+
+
+def _per_class_table(labelled: object, baseline_f1: dict[str, dict[str, float]]) -> Table:
+    from .metrics import Classification
+
+    assert isinstance(labelled, Classification)
+    header = ("class", "gold", "precision", "recall", "F1", *baseline_f1)
+    rows = []
+    for label in labelled.labels:
+        prf = labelled.per_class[label]
+        rows.append((label, str(prf.tp + prf.fn), f"{prf.precision:.3f}", f"{prf.recall:.3f}",
+                     f"{prf.f1:.3f}", *(f"{b.get(label, 0.0):.3f}"
+                                        for b in baseline_f1.values())))
+    return Table("per-class scores", header, tuple(rows))
+
+
+def _confusion_table(labelled: object) -> Table:
+    from .metrics import NO_PREDICTION, Classification
+
+    assert isinstance(labelled, Classification)
+    columns = [*labelled.labels, NO_PREDICTION]
+    rows = tuple((g, *(str(labelled.confusion.get(g, {}).get(p, 0)) for p in columns))
+                 for g in labelled.labels)
+    return Table("confusion matrix (rows gold, columns predicted)",
+                 ("gold \\ predicted", *columns), rows)
+
+
+# ---------------------------------------------------------------------- petrarch
+def evaluate_petrarch_unit(data: Path, pipeline: Pipeline, *, baselines: bool = True,
+                           progress: Progress = lambda _: None) -> SetResult:
+    from .petrarch_xml import read_petrarch_xml
+
+    folder = data / "petrarch"
+    path = _need(folder / "PETR.UnitTest.records.xml")
+    records = read_petrarch_xml(path)
+    actors = [_need(folder / "PETR.Validate.actors.txt")]
+    agents = [_need(folder / "PETR.Validate.agents.txt")]
+    return score_petrarch("petrarch_unit", records, pipeline, actors, agents, str(path),
+                          baselines=baselines, progress=progress)
+
+
+def evaluate_petrarch_gsr(data: Path, pipeline: Pipeline, *, baselines: bool = True,
+                          progress: Progress = lambda _: None) -> SetResult:
+    from .petrarch_xml import read_petrarch_xml
+
+    path = _need(data / "petrarch" / "PETR2_GSR_validation.xml")
+    records = read_petrarch_xml(path)
+    phoenix = _need(data.parent / "reference" / "phoenix_dictionaries") \
+        if (data.parent / "reference").exists() else _need(data / "phoenix_dictionaries")
+    actors = [phoenix / f"Phoenix.{name}.actors.txt"
+              for name in ("Countries", "International", "MilNonState")]
+    agents = [phoenix / "Phoenix.agents.txt"]
+    return score_petrarch("petrarch_gsr", records, pipeline, actors, agents, str(path),
+                          baselines=baselines, progress=progress)
+
+
+def petrarch_pipeline(pipeline: Pipeline, actors: Sequence[Path], agents: Sequence[Path],
+                      as_of: dt.date | None, workdir: Path) -> Pipeline:
+    """A pipeline whose actor set is the shipped one overlaid with the converted
+    PETRARCH dictionaries (dated codes resolved at ``as_of``)."""
+    from ..actors import load_actors
+    from ..pipeline import Pipeline
+    from .petrarch_dict import convert_actors, convert_agents, write_jsonl
+
+    tag = as_of.isoformat() if as_of else "undated"
+    actor_file = workdir / f"actors-{tag}.jsonl"
+    agent_file = workdir / "agents.jsonl"
+    write_jsonl(convert_actors(actors, as_of=as_of).rows, actor_file)
+    if not agent_file.exists():
+        write_jsonl(convert_agents(agents).rows, agent_file)
+    settings = replace(pipeline.settings, actors=(str(actor_file),),
+                       agents=(str(agent_file),))
+    return Pipeline(settings, nlp=pipeline.nlp,
+                    actors=load_actors(settings.actors, settings.agents))
+
+
+def _event_triples(events: Iterable[Event]) -> list[tuple[str, str, str]]:
+    """PETRARCH codes dyads: an event with both an actor and a recipient, one triple per
+    (actor, recipient) pair."""
+    out = []
+    for event in events:
+        for a in event.actor:
+            for r in event.recipient:
+                out.append((a.code, r.code, event.cameo))
+    return out
+
+
+def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipeline,
+                   actors: Sequence[Path], agents: Sequence[Path], source: str, *,
+                   baselines: bool = True, progress: Progress = lambda _: None) -> SetResult:
+    started = time.perf_counter()
+    result = SetResult(name, SETS.get(name, name), source, len(records))
+    by_date: dict[str | None, list[int]] = defaultdict(list)
+    for k, record in enumerate(records):
+        by_date[record.date].append(k)
+    events: list[list[Event]] = [[] for _ in records]
+    skipped: dict[int, str] = {}
+    order: list[list[FoundMention]] = [[] for _ in records]
+    with tempfile.TemporaryDirectory(prefix="dyads-eval-") as tmp:
+        for date, indices in sorted(by_date.items(), key=lambda kv: kv[0] or ""):
+            as_of = dt.date.fromisoformat(date) if date else None
+            progress(f"{name}: converting the dictionaries at {date or 'no date'} and coding "
+                     f"{len(indices)} records")
+            local = petrarch_pipeline(pipeline, actors, agents, as_of, Path(tmp))
+            texts = [records[k].text for k in indices]
+            coded = code_items(local, texts, pub_date=date)
+            for j, k in enumerate(indices):
+                events[k] = coded.events[j]
+                if j in coded.skipped:
+                    skipped[k] = coded.skipped[j]
+            if baselines:
+                for j, found in enumerate(mentions(local, texts)):
+                    order[indices[j]] = found
+
+    passed: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    codings = pairs = codes = roots = 0
+    order_pairs = 0
+    none_records = 0
+    for k, record in enumerate(records):
+        gold = [(c.source, c.target, c.cameo) for c in record.codings] \
+            if record.expect == "events" else []
+        predicted = _event_triples(events[k])
+        ok = Counter(gold) == Counter(predicted) if gold else not predicted
+        totals[record.category] += 1
+        passed[record.category] += ok
+        none_records += not gold
+        predicted_pairs = {(s, t): c for s, t, c in predicted}
+        for s, t, c in gold:
+            codings += 1
+            if (s, t) in predicted_pairs:
+                pairs += 1
+                got = [pc for ps, pt, pc in predicted if (ps, pt) == (s, t)]
+                codes += c in got
+                roots += any(g[:2] == c[:2] for g in got)
+            if baselines and _petrarch_order(order[k]) == (s, t):
+                order_pairs += 1
+        if not ok:
+            top = top_event(events[k])
+            result.errors.append(ErrorCase(
+                id=record.id, text=record.text,
+                gold="; ".join(f"{s}->{t} {c}" for s, t, c in gold) or "no event",
+                predicted="; ".join(f"{s}->{t} {c}" for s, t, c in predicted)
+                or _describe(top),
+                rule=", ".join(sorted({e.rule for e in events[k]}))
+                or (f"skipped: {skipped[k]}" if k in skipped else "no lexicon entry fired"),
+                weight=1.0 if predicted and gold else 0.5 if gold else 0.75))
+    n = len(records)
+    pass_rate = ratio(sum(passed.values()), n)
+    base_pass = {MAJORITY + " (no event for every record)": ratio(none_records, n)}
+    result.figures += [
+        Figure("pass_rate", "records coded exactly right (all triples, nothing extra)",
+               pass_rate, n, base_pass if baselines else {}),
+        Figure("pair_accuracy", "gold codings whose (source, target) pair dyads found",
+               ratio(pairs, codings), codings,
+               {ORDER: ratio(order_pairs, codings)} if baselines else {}),
+        Figure("code_agreement", "CAMEO code agreement where the pair is found "
+               "(test verb dictionary; no floor)", ratio(codes, pairs), pairs, headline=False),
+        Figure("root_agreement", "CAMEO root agreement where the pair is found",
+               ratio(roots, pairs), pairs, headline=False),
+    ]
+    rows = tuple((cat, str(totals[cat]), str(passed[cat]),
+                  f"{ratio(passed[cat], totals[cat]):.3f}") for cat in sorted(totals))
+    result.tables.append(Table("pass rate per category", ("category", "records", "passed",
+                                                          "pass rate"), rows))
+    result.notes.append(
+        "Actor dictionaries converted from the PETRARCH format to dyads' overlay format by "
+        "dyads.eval.petrarch_dict (dated codes resolved at each record's date) and overlaid "
+        "on the shipped dictionaries; dyads' own event lexicon codes the verbs.")
+    result.notes.append("A record passes when dyads' (source, target, CAMEO) triples equal "
+                        "the expected ones; records expecting no event pass when dyads "
+                        "codes none with both an actor and a recipient.")
+    if skipped:
+        result.notes.append(f"{len(skipped)} records skipped by the pipeline: "
+                            + _reasons(skipped.values()))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _petrarch_order(found: Sequence[FoundMention]) -> tuple[str, str] | None:
+    codes: list[str] = []
+    for m in found:
+        if m.code not in codes:
+            codes.append(m.code)
+    return (codes[0], codes[1]) if len(codes) > 1 else None
+
+
+# ---------------------------------------------------------------------- conflibert
+PENTA_LABELS = ("0", "1", "2", "3", "4")
+PENTA_NAMES = {"0": "statement", "1": "verbal cooperation", "2": "material cooperation",
+               "3": "verbal conflict", "4": "material conflict"}
+
+
+def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool = True,
+                              progress: Progress = lambda _: None) -> SetResult:
+    from .label_tsv import read_label_tsv
+
+    path = _need(data / "conflibert_cameo" / "class_train.tsv")
+    rows = read_label_tsv(path)
+    started = time.perf_counter()
+    result = SetResult("conflibert_class", SETS["conflibert_class"], str(path), len(rows))
+    texts = [r.text for r in rows]
+    gold = [r.label for r in rows]
+    progress(f"conflibert_class: coding {len(texts)} sentences")
+    coded = code_items(pipeline, texts)
+    top = [top_event(evs) for evs in coded.events]
+    predicted = [str(e.penta_class) if e is not None else None for e in top]
+    labelled = classify(gold, predicted, PENTA_LABELS)
+    base_acc: dict[str, float] = {}
+    base_f1: dict[str, float] = {}
+    per_class_base: dict[str, dict[str, float]] = {}
+    if baselines:
+        top_label = majority(gold)
+        major = classify(gold, [top_label] * len(gold), PENTA_LABELS)
+        base_acc[MAJORITY], base_f1[MAJORITY] = major.accuracy, major.macro_f1
+        bow = classify(gold, list(_bow(texts, gold, progress)), PENTA_LABELS)
+        base_acc[BOW], base_f1[BOW] = bow.accuracy, bow.macro_f1
+        per_class_base["bag-of-words F1"] = {c: bow.per_class[c].f1 for c in PENTA_LABELS}
+        result.per_class_f1["bag-of-words (5-fold CV)"] = per_class_base["bag-of-words F1"]
+    result.per_class_f1["dyads"] = {c: labelled.per_class[c].f1 for c in PENTA_LABELS}
+    result.figures += [
+        Figure("accuracy", "PentaClass accuracy (no event counts as wrong)",
+               labelled.accuracy, len(rows), base_acc),
+        Figure("macro_f1", "PentaClass macro-F1", labelled.macro_f1, len(rows), base_f1),
+        Figure("coverage", "sentences with any event", ratio(sum(p is not None
+                                                                  for p in predicted),
+                                                              len(rows)),
+               len(rows), headline=False),
+    ]
+    table = _per_class_table(labelled, per_class_base)
+    result.tables.append(Table(table.title, table.header,
+                               tuple((f"{r[0]} {PENTA_NAMES[r[0]]}", *r[1:])
+                                     for r in table.rows)))
+    result.tables.append(_confusion_table(labelled))
+    for k, (row, event) in enumerate(zip(rows, top, strict=True)):
+        if predicted[k] != row.label:
+            result.errors.append(ErrorCase(
+                id=f"line {k + 1}", text=row.text,
+                gold=f"{row.label} {PENTA_NAMES.get(row.label, '?')}",
+                predicted=_describe(event), rule=event.rule if event else
+                (f"skipped: {coded.skipped[k]}" if k in coded.skipped
+                 else "no lexicon entry fired"),
+                weight=(1.0 + event.confidence) if event else 0.5))
+    result.notes.append("Sentence label = PentaClass of the most confident event "
+                        "(0 statement, 1 verbal cooperation, 2 material cooperation, "
+                        "3 verbal conflict, 4 material conflict: CAMEO roots 01-02, 03-05, "
+                        "06-08, 09-13, 14-20).")
+    if coded.skipped:
+        result.notes.append(f"{len(coded.skipped)} sentences skipped by the pipeline: "
+                            + _reasons(coded.skipped.values()))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool = True,
+                              progress: Progress = lambda _: None) -> SetResult:
+    from .conll import iter_conll
+
+    path = _need(data / "conflibert_cameo" / "ner_train.txt")
+    sentences = list(iter_conll(path))
+    started = time.perf_counter()
+    result = SetResult("conflibert_roles", SETS["conflibert_roles"], str(path),
+                       len(sentences))
+    texts, offsets = [], []
+    for s in sentences:
+        at, spans = 0, []
+        for tok in s.tokens:
+            spans.append((at, at + len(tok)))
+            at += len(tok) + 1
+        texts.append(" ".join(s.tokens))
+        offsets.append(spans)
+    progress(f"conflibert_roles: coding {len(texts)} sentences")
+    coded = code_items(pipeline, texts)
+    gold_actor = [_role_tokens(s.tags, {"S", "R"}) for s in sentences]
+    gold_recipient = [_role_tokens(s.tags, {"T", "R"}) for s in sentences]
+    pred_actor, pred_recipient = [], []
+    for events, spans in zip(coded.events, offsets, strict=True):
+        pred_actor.append(_covered(spans, [(e.start, e.end) for ev in events
+                                           for e in ev.actor]))
+        pred_recipient.append(_covered(spans, [(e.start, e.end) for ev in events
+                                               for e in ev.recipient]))
+    actor = _token_prf(gold_actor, pred_actor)
+    recipient = _token_prf(gold_recipient, pred_recipient)
+    base_actor: dict[str, float] = {}
+    base_recipient: dict[str, float] = {}
+    if baselines:
+        base_actor[MAJORITY + " (every token O)"] = 0.0
+        base_recipient[MAJORITY + " (every token O)"] = 0.0
+        order = mentions(pipeline, texts)
+        o_actor, o_recipient = [], []
+        for found, spans in zip(order, offsets, strict=True):
+            first = [(m.start, m.end) for m in found if m.code == found[0].code] if found else []
+            rest = [m for m in found if found and m.code != found[0].code]
+            second = [(m.start, m.end) for m in rest if m.code == rest[0].code] if rest else []
+            o_actor.append(_covered(spans, first))
+            o_recipient.append(_covered(spans, second))
+        base_actor[ORDER] = _token_prf(gold_actor, o_actor).f1
+        base_recipient[ORDER] = _token_prf(gold_recipient, o_recipient).f1
+        from .baselines import token_bag_of_words_cv
+
+        progress("  bag-of-words token baseline (5-fold cross-validation by sentence)")
+        tags = [[t.split("-", 1)[1] if "-" in t else "O" for t in s.tags] for s in sentences]
+        bow = token_bag_of_words_cv([s.tokens for s in sentences], tags)
+        base_actor[BOW] = _token_prf(gold_actor, [{i for i, t in enumerate(p)
+                                                   if t in ("S", "R")} for p in bow]).f1
+        base_recipient[BOW] = _token_prf(gold_recipient, [{i for i, t in enumerate(p)
+                                                           if t in ("T", "R")}
+                                                          for p in bow]).f1
+    n_tokens = sum(len(s.tokens) for s in sentences)
+    result.figures += [
+        Figure("actor_f1", "actor tokens F1 (gold S and R)", actor.f1, n_tokens, base_actor),
+        Figure("actor_precision", "actor tokens precision", actor.precision, n_tokens,
+               headline=False),
+        Figure("actor_recall", "actor tokens recall", actor.recall, n_tokens, headline=False),
+        Figure("recipient_f1", "recipient tokens F1 (gold T and R)", recipient.f1, n_tokens,
+               base_recipient),
+        Figure("recipient_precision", "recipient tokens precision", recipient.precision,
+               n_tokens, headline=False),
+        Figure("recipient_recall", "recipient tokens recall", recipient.recall, n_tokens,
+               headline=False),
+    ]
+    for k, s in enumerate(sentences):
+        missed = (gold_actor[k] - pred_actor[k]) | (gold_recipient[k] - pred_recipient[k])
+        wrong = (pred_actor[k] - gold_actor[k]) | (pred_recipient[k] - gold_recipient[k])
+        if missed or wrong:
+            result.errors.append(ErrorCase(
+                id=f"line {s.line}", text=texts[k],
+                gold=f"actor '{_words(s.tokens, gold_actor[k])}', recipient "
+                     f"'{_words(s.tokens, gold_recipient[k])}'",
+                predicted=f"actor '{_words(s.tokens, pred_actor[k])}', recipient "
+                          f"'{_words(s.tokens, pred_recipient[k])}'",
+                rule=", ".join(sorted({e.rule for e in coded.events[k]}))
+                or "no lexicon entry fired",
+                weight=len(wrong) + 0.5 * len(missed)))
+    result.notes.append("Tokens are joined with single spaces and coded; a token counts "
+                        "as predicted when it overlaps an actor (or recipient) span of any "
+                        "event in its sentence. Gold spans are whole noun phrases, dyads' "
+                        "spans are the actor names it resolved.")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _role_tokens(tags: Sequence[str], roles: set[str]) -> set[int]:
+    return {i for i, t in enumerate(tags) if "-" in t and t.split("-", 1)[1] in roles}
+
+
+def _covered(spans: Sequence[tuple[int, int]], chars: Sequence[tuple[int, int]]) -> set[int]:
+    return {i for i, (s, e) in enumerate(spans) if any(s < ce and cs < e for cs, ce in chars)}
+
+
+def _token_prf(gold: Sequence[set[int]], predicted: Sequence[set[int]]) -> PRF:
+    total = PRF(0, 0, 0)
+    for g, p in zip(gold, predicted, strict=True):
+        total = total + PRF(len(g & p), len(p - g), len(g - p))
+    return total
+
+
+def _words(tokens: Sequence[str], indices: set[int]) -> str:
+    return " ".join(tokens[i] for i in sorted(indices))
+
+
+# ---------------------------------------------------------------------- re3d
+RE3D_TYPES = ("Person", "Organisation", "Nationality", "Location", "Weapon",
+              "MilitaryPlatform", "Vehicle")
+# What a dictionary match says about the kind of entity it found.
+KIND_TYPES = {"adjective": "Nationality", "demonym": "Nationality", "capital": "Location"}
+
+
+def mention_type(found: FoundMention) -> str:
+    if found.kind in KIND_TYPES:
+        return KIND_TYPES[found.kind]
+    return "Location" if found.type == "state" else "Organisation"
+
+
+def evaluate_re3d(data: Path, pipeline: Pipeline, *, baselines: bool = True,
+                  progress: Progress = lambda _: None) -> SetResult:
+    from .re3d_json import read_re3d_all
+
+    folder = _need(data / "re3d")
+    documents = read_re3d_all(folder)
+    return score_re3d(documents, pipeline, str(folder), baselines=baselines,
+                      progress=progress)
+
+
+Predicted = list[tuple[int, int, str]]
+
+
+def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: str, *,
+               baselines: bool = True, progress: Progress = lambda _: None) -> SetResult:
+    started = time.perf_counter()
+    result = SetResult("re3d", SETS["re3d"], source, len(documents))
+    progress(f"re3d: matching actors in {len(documents)} documents")
+    found = mentions(pipeline, [d.text for d in documents])
+    predicted: list[Predicted] = [[(m.start, m.end, mention_type(m)) for m in f]
+                                  for f in found]
+    gold = [[(e.start, e.end, e.type) for e in d.entities if e.type in RE3D_TYPES]
+            for d in documents]
+    scores = _entity_scores(gold, predicted)
+    base: dict[str, dict[str, float]] = defaultdict(dict)
+    if baselines:
+        caps = [_capitalised_runs(d.text) for d in documents]
+        caps_scores = _entity_scores(gold, caps)
+        for key, value in caps_scores.items():
+            base[key]["capitalised words (typed Organisation)"] = value
+    for t in ("Nationality", "Location", "Organisation", "Person"):
+        result.figures.append(Figure(f"{t.lower()}_recall", f"{t} recall (overlap)",
+                                     scores[f"{t}_recall"], int(scores[f"{t}_n"]),
+                                     base[f"{t}_recall"]))
+    result.figures.append(Figure("untyped_recall", "any entity of the seven types, recall "
+                                 "(overlap, type ignored)", scores["all_recall"],
+                                 int(scores["all_n"]), base["all_recall"]))
+    result.figures.append(Figure("untyped_precision", "precision of dyads' mentions "
+                                 "(overlap with any gold entity)", scores["all_precision"],
+                                 int(scores["all_predicted"]), base["all_precision"]))
+    rows = []
+    for t in RE3D_TYPES:
+        rows.append((t, str(int(scores[f"{t}_n"])), f"{scores[f'{t}_recall']:.3f}",
+                     f"{scores[f'{t}_exact']:.3f}", str(int(scores[f"{t}_predicted"])),
+                     f"{scores[f'{t}_precision']:.3f}",
+                     f"{base[f'{t}_recall'].get('capitalised words (typed Organisation)', 0):.3f}"
+                     if baselines else "-"))
+    result.tables.append(Table(
+        "per type (recall: gold spans overlapped by a dyads mention of the same type)",
+        ("type", "gold", "recall", "exact-span recall", "dyads mentions", "precision",
+         "capitalised-words recall"), tuple(rows)))
+    for doc, g, p in zip(documents, gold, predicted, strict=True):
+        for start, end, kind in g:
+            if not any(s < end and start < e and t == kind for s, e, t in p):
+                result.errors.append(ErrorCase(
+                    id=f"{doc.collection}/{doc.id}:{start}", text=_context(doc.text, start, end),
+                    gold=f"{kind} '{doc.text[start:end]}'",
+                    predicted=", ".join(f"{t} '{doc.text[s:e]}'" for s, e, t in p
+                                        if s < end and start < e) or "nothing",
+                    rule="actor dictionary", weight=1.0 if kind in ("Nationality",
+                                                                    "Location") else 0.5))
+    result.notes.append(
+        f"Entities with confidence >= 0.5, one type per span (the most confident); the "
+        f"seven types {', '.join(RE3D_TYPES)}. dyads' dictionary matches are typed by "
+        "kind: adjectives and demonyms Nationality, capitals and state names Location, "
+        "other entries Organisation. No statistical NER yet: Person, Weapon, "
+        "MilitaryPlatform and Vehicle are not recognised.")
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _entity_scores(gold: Sequence[Predicted], predicted: Sequence[Predicted]
+                   ) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for t in RE3D_TYPES:
+        n = hit = exact = pn = ph = 0
+        for g, p in zip(gold, predicted, strict=True):
+            for start, end, kind in g:
+                if kind != t:
+                    continue
+                n += 1
+                hit += any(s < end and start < e and k == t for s, e, k in p)
+                exact += (start, end, t) in p
+            for start, end, kind in p:
+                if kind != t:
+                    continue
+                pn += 1
+                ph += any(s < end and start < e and k == t for s, e, k in g)
+        out.update({f"{t}_n": n, f"{t}_recall": ratio(hit, n), f"{t}_exact": ratio(exact, n),
+                    f"{t}_predicted": pn, f"{t}_precision": ratio(ph, pn)})
+    n = hit = pn = ph = 0
+    for g, p in zip(gold, predicted, strict=True):
+        n += len(g)
+        hit += sum(any(s < end and start < e for s, e, _ in p) for start, end, _ in g)
+        pn += len(p)
+        ph += sum(any(s < end and start < e for s, e, _ in g) for start, end, _ in p)
+    out.update({"all_n": n, "all_recall": ratio(hit, n), "all_predicted": pn,
+                "all_precision": ratio(ph, pn)})
+    return out
+
+
+def _capitalised_runs(text: str) -> Predicted:
+    """Every run of capitalised words (not starting a sentence), typed Organisation, the
+    most common gold type."""
+    import re
+
+    out: Predicted = []
+    for m in re.finditer(r"(?:[A-Z][\w.'-]*)(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'-]*)*", text):
+        before = text[:m.start()].rstrip()
+        if (not before or before[-1] in ".!?\n") and " " not in m.group():
+            continue
+        out.append((m.start(), m.end(), "Organisation"))
+    return out
+
+
+def _context(text: str, start: int, end: int, width: int = 80) -> str:
+    left = max(0, start - width)
+    return ("..." if left else "") + text[left:end + width].replace("\n", " ") + \
+        ("..." if end + width < len(text) else "")
+
+
+# ---------------------------------------------------------------------- all sets
+EVALUATORS: dict[str, Callable[..., SetResult]] = {
+    "plover_gsr": evaluate_plover,
+    "petrarch_unit": evaluate_petrarch_unit,
+    "petrarch_gsr": evaluate_petrarch_gsr,
+    "conflibert_class": evaluate_conflibert_class,
+    "conflibert_roles": evaluate_conflibert_roles,
+    "re3d": evaluate_re3d,
+}
+
+
+def evaluate(names: Sequence[str], settings: Settings, data: str | Path | None = None, *,
+             baselines: bool = True, progress: Progress = lambda _: None,
+             pipeline: Pipeline | None = None) -> list[SetResult]:
+    """Run the named sets ("all" for every one) and return their results in order."""
+    from ..pipeline import Pipeline
+
+    wanted = list(EVALUATORS) if "all" in names else list(dict.fromkeys(names))
+    unknown = [n for n in wanted if n not in EVALUATORS]
+    if unknown:
+        raise UsageError(f"unknown set {unknown[0]!r}; choose from "
+                         + ", ".join([*EVALUATORS, "all"]))
+    folder = find_data(data)
+    settings = replace(settings, workers=1)
+    pipeline = pipeline or Pipeline(settings)
+    return [EVALUATORS[n](folder, pipeline, baselines=baselines, progress=progress)
+            for n in wanted]
+
+
