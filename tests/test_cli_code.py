@@ -139,3 +139,30 @@ def test_bad_actors_overlay_names_file_and_line(tmp_path: Path) -> None:
     proc = run_cli("code", "--lines", "--actors", str(overlay), "-", stdin="Russia attacked.\n")
     assert proc.returncode == 2
     assert f"{overlay}:2" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_agents_overlay_gives_phrases_their_sector(tmp_path: Path) -> None:
+    agents = tmp_path / "agents.jsonl"
+    agents.write_text('{"word": "foreign minister", "sector": "GOVFRM"}\n'
+                      '{"word": "coast guard", "sector": "MIL"}\n', encoding="utf-8")
+    text = ("Peru's foreign minister condemned Chile.\n"
+            "The Peruvian coast guard seized a Chilean trawler.\n")
+    plain = records(run_cli("code", "--lines", "-", stdin=text).stdout)
+    assert plain[0]["actor"][0]["code"] == "PERGOV"  # the shipped head-noun word
+    proc = run_cli("code", "--lines", "--agents", str(agents), "-", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    got = records(proc.stdout)
+    assert got[0]["actor"][0]["code"] == "PERGOVFRM"
+    assert got[1]["actor"][0]["code"] == "PERMIL"
+
+
+def test_bad_agents_file_names_file_and_line(tmp_path: Path) -> None:
+    agents = tmp_path / "bad-agents.jsonl"
+    agents.write_text('{"word": "envoy", "sector": "GOV"}\n{"word": "x", "sector": "gov"}\n',
+                      encoding="utf-8")
+    proc = run_cli("code", "--lines", "--agents", str(agents), "-", stdin="Peru attacked.\n")
+    assert proc.returncode == 2
+    assert f"{agents}:2" in proc.stderr and "bad sector" in proc.stderr
+    proc = run_cli("code", "--lines", "--agents", str(tmp_path / "none.jsonl"), "-",
+                   stdin="Peru attacked.\n")
+    assert proc.returncode == 2 and "agent file not found" in proc.stderr

@@ -212,32 +212,73 @@ def info(
 @app.command()
 def bench(
     sentences: Annotated[int, typer.Option("--sentences", min=50, help="Sentences timed in "
-                         "each run.")] = 3000,
+                         "each throughput run.")] = 3000,
     rounds: Annotated[int, typer.Option("--rounds", min=1, help="Alternating rounds of bare "
                       "parse and dyads; medians are reported.")] = 3,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Also time this many "
                        "worker processes against one (1 to skip).")] = 2,
-    write: Annotated[Optional[Path], typer.Option("--write", help="Update the throughput "
-                     "section of this Markdown report.", show_default=False)] = None,
+    write: Annotated[Optional[Path], typer.Option("--write", help="Update the accuracy and "
+                     "throughput sections of this Markdown report.",
+                     show_default=False)] = None,
+    plot: Annotated[Optional[Path], typer.Option("--plot", help="Write a PNG of per-class "
+                    "F1 here (linked from the report).", show_default=False)] = None,
+    accuracy: Annotated[bool, typer.Option("--accuracy/--no-accuracy", help="Score every "
+                        "public gold set, with baselines.")] = True,
+    throughput: Annotated[bool, typer.Option("--throughput/--no-throughput", help="Time "
+                          "dyads against a bare spaCy parse.")] = True,
+    data: Annotated[Optional[Path], typer.Option("--data", help="The benchmarks folder "
+                    "(default: $DYADS_BENCHMARKS or ../shared/benchmarks).",
+                    show_default=False)] = None,
+    floors_file: Annotated[Path, typer.Option("--floors", help="Floors shown beside each "
+                           "figure.")] = Path("floors.json"),
     spacy_model: ModelOpt = None,
     settings_file: SettingsOpt = None,
 ) -> None:
-    """Throughput: dyads code against a bare spaCy parse of the same sentences."""
-    from .eval.throughput import render_markdown, run_throughput, update_report
+    """The benchmark report: accuracy on every public gold set with baselines, and
+    throughput against a bare spaCy parse."""
+    from .eval import report
+    from .eval.gate import load_floors
+    from .eval.throughput import _commit, render_markdown, run_throughput, update_report
 
+    command = "dyads " + " ".join(sys.argv[1:])
+    progress = lambda m: typer.echo(f"dyads: {m}", err=True)  # noqa: E731
     try:
         settings = _settings(settings_file, spacy_model=spacy_model)
-        result = run_throughput(settings, sentences=sentences, rounds=rounds,
-                                workers=workers, progress=lambda m: typer.echo(m, err=True))
+        if accuracy:
+            from .eval.sets import evaluate
+            from .pipeline import Pipeline
+
+            pipeline = Pipeline(settings)
+            results = evaluate(["all"], settings, data, progress=progress, pipeline=pipeline)
+            floors = load_floors(floors_file) if floors_file.exists() else None
+            link = None
+            if plot is not None and report.plot_per_class(results, plot):
+                link = _relative(plot, write.parent) if write is not None else str(plot)
+                typer.echo(f"dyads: wrote {plot}", err=True)
+            section = report.render_markdown(results, floors=floors, command=command,
+                                             commit=_commit(), model=pipeline.model_name,
+                                             plot=link)
+            typer.echo(section)
+            if write is not None:
+                report.update_report(write, section)
+                typer.echo(f"dyads: wrote the accuracy section of {write}", err=True)
+        if throughput:
+            result = run_throughput(settings, sentences=sentences, rounds=rounds,
+                                    workers=workers, progress=progress)
+            typer.echo(render_markdown(result))
+            if write is not None:
+                update_report(write, result)
+                typer.echo(f"dyads: wrote the throughput section of {write}", err=True)
     except DyadsError as exc:
         _fail(str(exc))
-    typer.echo(render_markdown(result))
-    if write is not None:
-        try:
-            update_report(write, result)
-        except OSError as exc:
-            _fail(f"cannot write {write}: {exc.strerror or exc}")
-        typer.echo(f"dyads: wrote the throughput section of {write}", err=True)
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename}: {exc.strerror or exc}")
+
+
+def _relative(path: Path, folder: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
 
 
 @app.command(name="eval")

@@ -104,14 +104,16 @@ def _read_stop_phrases(path: Path, entries: dict[str, ActorEntry]) -> None:
                                           f"{path.name}:{line_no}")
 
 
-def load_agents(path: Path | None = None,
-                overlays: Iterable[str | Path] = ()) -> dict[str, str]:
+def load_agents(path: Path | None = None, overlays: Iterable[str | Path] = (),
+                shipped: bool = True) -> dict[str, str]:
     """Agent words (lower case; a phrase such as 'foreign minister' is allowed) and the
-    sector each names: the shipped file, then each overlay in order (later wins)."""
+    sector each names: the shipped file (unless ``shipped`` is False), then each overlay
+    in order (later wins)."""
     agents: dict[str, str] = {}
-    for i, file in enumerate([path or data_path("actors", "agents.jsonl"), *overlays]):
+    base = [path or data_path("actors", "agents.jsonl")] if shipped else []
+    for i, file in enumerate([*base, *overlays]):
         file = Path(file)
-        if i > 0 and not file.is_file():
+        if (i > 0 or not shipped) and not file.is_file():
             raise DataError(str(file), None, "agent file not found",
                             "check the path given to --agents")
         for line_no, row in read_jsonl(file, required=("word", "sector"),
@@ -127,17 +129,20 @@ def load_agents(path: Path | None = None,
 
 
 def load_actors(overlays: Iterable[str | Path] = (),
-                agent_overlays: Iterable[str | Path] = ()) -> ActorDictionary:
-    """The shipped dictionaries, then each overlay file in order."""
+                agent_overlays: Iterable[str | Path] = (), *,
+                shipped: bool = True) -> ActorDictionary:
+    """The shipped dictionaries, then each overlay file in order. With ``shipped=False``
+    only the given files are read: a custom actor set that replaces ours."""
     entries: dict[str, ActorEntry] = {}
     files = []
-    for name in SHIPPED:
+    for name in SHIPPED if shipped else ():
         path = data_path("actors", name)
         _read_actor_file(path, entries)
         files.append(str(path))
-    stop = data_path("actors", "stop_phrases.jsonl")
-    _read_stop_phrases(stop, entries)
-    files.append(str(stop))
+    if shipped:
+        stop = data_path("actors", "stop_phrases.jsonl")
+        _read_stop_phrases(stop, entries)
+        files.append(str(stop))
     for overlay in overlays:
         path = Path(overlay)
         if not path.is_file():
@@ -146,5 +151,5 @@ def load_actors(overlays: Iterable[str | Path] = (),
         _read_actor_file(path, entries)
         files.append(str(path))
     agent_files = [str(p) for p in agent_overlays]
-    return ActorDictionary(entries, load_agents(overlays=agent_files),
+    return ActorDictionary(entries, load_agents(overlays=agent_files, shipped=shipped),
                            (*files, *agent_files))

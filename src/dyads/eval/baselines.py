@@ -19,30 +19,31 @@ SEED = 13
 
 def _sklearn() -> Any:
     try:
-        import sklearn  # noqa: F401
+        import sklearn
     except ImportError:
         raise UsageError("the bag-of-words baseline needs scikit-learn: "
                          "pip install 'dyads[eval]' (make setup installs it)") from None
     return sklearn
 
 
-def _folds(n: int, labels: Sequence[str]) -> int:
-    smallest = min(labels.count(label) for label in set(labels))
-    return max(2, min(FOLDS, smallest))
-
-
 def bag_of_words_cv(texts: Sequence[str], labels: Sequence[str]) -> list[str]:
-    """Out-of-fold predictions of TF-IDF (words and bigrams) + LinearSVC, stratified
-    5-fold cross-validation with a fixed seed."""
+    """Out-of-fold predictions of TF-IDF (words and bigrams) + LinearSVC, 5-fold
+    cross-validation (stratified when every class has five examples), fixed seed."""
     _sklearn()
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.model_selection import KFold, StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
     from sklearn.svm import LinearSVC
 
     model = make_pipeline(TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
                           LinearSVC(C=1.0))
-    folds = StratifiedKFold(_folds(len(texts), list(labels)), shuffle=True, random_state=SEED)
+    if len(set(labels)) < 2 or len(texts) < FOLDS:
+        raise UsageError(f"the bag-of-words baseline needs at least {FOLDS} examples of at "
+                         "least two labels")
+    smallest = min(list(labels).count(label) for label in set(labels))
+    # Stratify when every class can appear in every fold; small sets use plain folds.
+    folds = StratifiedKFold(FOLDS, shuffle=True, random_state=SEED) if smallest >= FOLDS \
+        else KFold(FOLDS, shuffle=True, random_state=SEED)
     predicted = cross_val_predict(model, list(texts), list(labels), cv=folds)
     return [str(p) for p in predicted]
 

@@ -83,7 +83,7 @@ def unfloored(results: Sequence[SetResult], floors: Floors) -> list[str]:
 
 
 def cut(value: float) -> float:
-    scale = 10 ** DECIMALS
+    scale: int = 10 ** DECIMALS
     return math.floor(value * scale + 1e-9) / scale
 
 

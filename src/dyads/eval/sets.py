@@ -10,6 +10,7 @@ time.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import tempfile
 import time
@@ -202,18 +203,19 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
             if any(_codes(e.actor) == g_actor for e in matching):
                 actor_event += 1
         event_ok = predicted[k] == record.event
+        first = top[k]
         if not event_ok or match is None or _codes(match.actor) != g_actor:
-            shown = match or top[k]
+            shown = match or first
             result.errors.append(ErrorCase(
                 id=record.id, text=record.text,
                 gold=f"{record.event} {'+'.join(sorted(g_actor)) or '?'} -> "
                      f"{'+'.join(sorted(g_recipient)) or '-'}",
-                predicted=_describe(top[k]) + ("" if shown is top[k] else
-                                               f"; matching event: {_describe(shown)}"),
-                rule=(top[k].rule if top[k] else
+                predicted=_describe(first) + ("" if shown is first else
+                                              f"; matching event: {_describe(shown)}"),
+                rule=(first.rule if first is not None else
                       f"skipped: {coded.skipped[k]}" if k in coded.skipped
                       else "no lexicon entry fired"),
-                weight=(top[k].confidence if top[k] and not event_ok else 0.0)
+                weight=(first.confidence if first is not None and not event_ok else 0.0)
                 + (0.5 if not event_ok else 0.0)))
     triples = prf_sets(gold_triples, pred_triples)
     n = len(records)
@@ -257,8 +259,14 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
         Figure("triple_f1", "(actor, event, recipient) F1", triples.f1, n, base["triple_f1"]),
     ]
     labelled = classify(gold_events, predicted)
-    result.tables.append(_per_class_table(labelled, {}))
     result.per_class_f1["dyads"] = {c: labelled.per_class[c].f1 for c in labelled.labels}
+    per_class_base: dict[str, dict[str, float]] = {}
+    if baselines:
+        bow_labelled = classify(gold_events, bow, labelled.labels)
+        per_class_base["bag-of-words F1"] = {c: bow_labelled.per_class[c].f1
+                                             for c in labelled.labels}
+        result.per_class_f1["bag-of-words (5-fold CV)"] = per_class_base["bag-of-words F1"]
+    result.tables.append(_per_class_table(labelled, per_class_base))
     if mapping:
         result.notes.append("0.5b1 category names mapped to the current PLOVER manual: "
                             + ", ".join(f"{a} -> {b}" for a, b in sorted(mapping.items()))
@@ -348,24 +356,17 @@ def evaluate_petrarch_gsr(data: Path, pipeline: Pipeline, *, baselines: bool = T
                           baselines=baselines, progress=progress)
 
 
-def petrarch_pipeline(pipeline: Pipeline, actors: Sequence[Path], agents: Sequence[Path],
-                      as_of: dt.date | None, workdir: Path) -> Pipeline:
-    """A pipeline whose actor set is the shipped one overlaid with the converted
-    PETRARCH dictionaries (dated codes resolved at ``as_of``)."""
+def petrarch_pipeline(pipeline: Pipeline, actor_file: Path, agent_file: Path) -> Pipeline:
+    """A pipeline whose actor set is only the converted PETRARCH dictionaries (in dyads'
+    overlay format): the shipped actors and agent words are left out, as PETRARCH used
+    nothing else."""
     from ..actors import load_actors
     from ..pipeline import Pipeline
-    from .petrarch_dict import convert_actors, convert_agents, write_jsonl
 
-    tag = as_of.isoformat() if as_of else "undated"
-    actor_file = workdir / f"actors-{tag}.jsonl"
-    agent_file = workdir / "agents.jsonl"
-    write_jsonl(convert_actors(actors, as_of=as_of).rows, actor_file)
-    if not agent_file.exists():
-        write_jsonl(convert_agents(agents).rows, agent_file)
     settings = replace(pipeline.settings, actors=(str(actor_file),),
                        agents=(str(agent_file),))
     return Pipeline(settings, nlp=pipeline.nlp,
-                    actors=load_actors(settings.actors, settings.agents))
+                    actors=load_actors(settings.actors, settings.agents, shipped=False))
 
 
 def _event_triples(events: Iterable[Event]) -> list[tuple[str, str, str]]:
@@ -384,20 +385,35 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
                    baselines: bool = True, progress: Progress = lambda _: None) -> SetResult:
     started = time.perf_counter()
     result = SetResult(name, SETS.get(name, name), source, len(records))
+    from .petrarch_dict import convert_actors, convert_agents, write_jsonl
+
+    # Dated codes are resolved at each record's date; records whose dates give the same
+    # dictionary share one pipeline.
     by_date: dict[str | None, list[int]] = defaultdict(list)
     for k, record in enumerate(records):
         by_date[record.date].append(k)
+    groups: dict[str, list[int]] = defaultdict(list)
+    rows_of: dict[str, list[dict[str, object]]] = {}
+    for date, indices in by_date.items():
+        rows = convert_actors(actors, as_of=dt.date.fromisoformat(date) if date else None).rows
+        key = json.dumps(rows, sort_keys=True)
+        rows_of.setdefault(key, rows)
+        groups[key].extend(indices)
     events: list[list[Event]] = [[] for _ in records]
     skipped: dict[int, str] = {}
     order: list[list[FoundMention]] = [[] for _ in records]
     with tempfile.TemporaryDirectory(prefix="dyads-eval-") as tmp:
-        for date, indices in sorted(by_date.items(), key=lambda kv: kv[0] or ""):
-            as_of = dt.date.fromisoformat(date) if date else None
-            progress(f"{name}: converting the dictionaries at {date or 'no date'} and coding "
-                     f"{len(indices)} records")
-            local = petrarch_pipeline(pipeline, actors, agents, as_of, Path(tmp))
+        agent_file = Path(tmp) / "agents.jsonl"
+        write_jsonl(convert_agents(agents).rows, agent_file)
+        for g, (key, indices) in enumerate(groups.items()):
+            indices.sort()
+            actor_file = Path(tmp) / f"actors-{g}.jsonl"
+            write_jsonl(rows_of[key], actor_file)
+            progress(f"{name}: dictionary version {g + 1} of {len(groups)} "
+                     f"({len(rows_of[key])} actors), coding {len(indices)} records")
+            local = petrarch_pipeline(pipeline, actor_file, agent_file)
             texts = [records[k].text for k in indices]
-            coded = code_items(local, texts, pub_date=date)
+            coded = code_items(local, texts, pub_date=records[indices[0]].date)
             for j, k in enumerate(indices):
                 events[k] = coded.events[j]
                 if j in coded.skipped:
@@ -453,14 +469,15 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
         Figure("root_agreement", "CAMEO root agreement where the pair is found",
                ratio(roots, pairs), pairs, headline=False),
     ]
-    rows = tuple((cat, str(totals[cat]), str(passed[cat]),
-                  f"{ratio(passed[cat], totals[cat]):.3f}") for cat in sorted(totals))
+    per_category = tuple((cat, str(totals[cat]), str(passed[cat]),
+                          f"{ratio(passed[cat], totals[cat]):.3f}") for cat in sorted(totals))
     result.tables.append(Table("pass rate per category", ("category", "records", "passed",
-                                                          "pass rate"), rows))
+                                                          "pass rate"), per_category))
     result.notes.append(
         "Actor dictionaries converted from the PETRARCH format to dyads' overlay format by "
-        "dyads.eval.petrarch_dict (dated codes resolved at each record's date) and overlaid "
-        "on the shipped dictionaries; dyads' own event lexicon codes the verbs.")
+        "dyads.eval.petrarch_dict (dated codes resolved at each record's date) and used "
+        "instead of the shipped actors and agent words; dyads' own event lexicon codes the "
+        "verbs.")
     result.notes.append("A record passes when dyads' (source, target, CAMEO) triples equal "
                         "the expected ones; records expecting no event pass when dyads "
                         "codes none with both an actor and a recipient.")
@@ -510,8 +527,9 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
         bow = classify(gold, list(_bow(texts, gold, progress)), PENTA_LABELS)
         base_acc[BOW], base_f1[BOW] = bow.accuracy, bow.macro_f1
         per_class_base["bag-of-words F1"] = {c: bow.per_class[c].f1 for c in PENTA_LABELS}
-        result.per_class_f1["bag-of-words (5-fold CV)"] = per_class_base["bag-of-words F1"]
     result.per_class_f1["dyads"] = {c: labelled.per_class[c].f1 for c in PENTA_LABELS}
+    if baselines:
+        result.per_class_f1["bag-of-words (5-fold CV)"] = per_class_base["bag-of-words F1"]
     result.figures += [
         Figure("accuracy", "PentaClass accuracy (no event counts as wrong)",
                labelled.accuracy, len(rows), base_acc),
