@@ -16,15 +16,17 @@ def data_path(*parts: str) -> Path:
 
 
 def read_jsonl(
-    path: Path, *, required: Sequence[str] = (), allowed: Sequence[str] | None = None
+    path: Path, *, required: Sequence[str] = (), allowed: Sequence[str] | None = None,
+    encoding: str = "utf-8",
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, object) for each non-blank line; malformed lines raise ``DataError``."""
+    """(line number, object) for each non-blank line; malformed lines raise ``DataError``.
+    ``encoding="utf-8-sig"`` also accepts a byte-order mark (mongoexport writes one)."""
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open(encoding=encoding)
     except OSError as exc:
         raise DataError(str(path), None, f"cannot be read: {exc.strerror or exc}") from None
     with handle:
-        for line_no, line in enumerate(handle, 1):
+        for line_no, line in _lines(path, handle):
             if not line.strip() or line.lstrip().startswith("//"):
                 continue
             try:
@@ -44,3 +46,12 @@ def read_jsonl(
                     raise DataError(str(path), line_no, f"unknown key(s) {', '.join(unknown)}",
                                     "allowed: " + ", ".join(allowed))
             yield line_no, row
+
+
+def _lines(path: Path, handle: Any) -> Iterator[tuple[int, str]]:
+    line_no = 0
+    try:
+        for line_no, line in enumerate(handle, 1):
+            yield line_no, line
+    except UnicodeDecodeError as exc:
+        raise DataError(str(path), line_no + 1, f"not UTF-8: {exc.reason}") from None

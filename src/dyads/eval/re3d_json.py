@@ -11,12 +11,12 @@ and counted as a mismatch. Documents keep file order; entities are sorted by off
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import read_jsonl
 from ..errors import DataError
 from .gold import EntityDocument, GoldEntity
 
@@ -113,25 +113,7 @@ def read_re3d_all(root: str | Path) -> list[EntityDocument]:
 
 
 def _json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        with path.open(encoding="utf-8-sig") as handle:
-            lines = handle.read().splitlines()
-    except OSError as exc:
-        raise DataError(str(path), None, f"cannot be read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise DataError(str(path), None, f"not UTF-8: {exc.reason}") from None
-    for line_no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataError(str(path), line_no, f"not valid JSON: {exc.msg}",
-                            "each line must be one JSON object") from None
-        if not isinstance(row, dict):
-            raise DataError(str(path), line_no, "not a JSON object",
-                            "each line must be one JSON object")
-        yield line_no, row
+    return read_jsonl(path, encoding="utf-8-sig")
 
 
 def _string(path: Path, line_no: int, row: dict[str, Any], key: str,

@@ -70,18 +70,28 @@ def _short(path: str) -> str:
     return path[path.index(marker):] if marker in path else path
 
 
+def replace_section(path: Path, start: str, end: str, body: str, *,
+                    first: bool = False) -> None:
+    """Put ``body`` between the ``start`` and ``end`` markers of a Markdown file, in place
+    when the markers are there; otherwise add it (after the title when ``first``, else at
+    the end). The rest of the file, written by hand, is kept."""
+    block = f"{start}\n{body}{end}\n"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        text = head + block + tail.lstrip("\n")
+    elif first:
+        title, _, body_text = text.partition("\n")
+        text = f"{title}\n\n{block}\n{body_text.lstrip()}"
+    else:
+        text = text.rstrip("\n") + "\n\n" + block
+    path.write_text(text, encoding="utf-8")
+
+
 def update_report(path: Path, section: str) -> None:
     """Replace the accuracy section of a Markdown report (placed first if it is new)."""
-    block = f"{START}\n{section}{END}\n"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + block + tail.lstrip("\n")
-    else:
-        title, _, body = text.partition("\n")
-        text = f"{title}\n\n{block}\n{body.lstrip()}"
-    path.write_text(text, encoding="utf-8")
+    replace_section(path, START, END, section, first=True)
 
 
 def plot_per_class(results: Sequence[SetResult], path: Path) -> bool:

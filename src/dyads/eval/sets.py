@@ -277,9 +277,7 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
     result.notes.append(
         "Each gold record annotates one event; other true events in the sentence count "
         "against triple precision.")
-    if coded.skipped:
-        result.notes.append(f"{len(coded.skipped)} records skipped by the pipeline: "
-                            + _reasons(coded.skipped.values()))
+    _note_skips(result, coded.skipped, "records")
     result.seconds = time.perf_counter() - started
     return result
 
@@ -298,8 +296,13 @@ def _order_codes(found: Sequence[FoundMention], index: int) -> frozenset[str]:
     return frozenset([distinct[index]]) if len(distinct) > index else frozenset()
 
 
-def _reasons(reasons: Iterable[str]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in sorted(Counter(reasons).items()))
+def _note_skips(result: SetResult, skipped: dict[int, str], what: str) -> None:
+    """Say how many gold items the pipeline skipped, and why (they score as misses)."""
+    if skipped:
+        reasons = Counter(skipped.values())
+        result.notes.append(f"{len(skipped)} {what} skipped by the pipeline (scored as "
+                            "misses): " + ", ".join(f"{k} {v}"
+                                                    for k, v in sorted(reasons.items())))
 
 
 def _per_class_table(labelled: object, baseline_f1: dict[str, dict[str, float]]) -> Table:
@@ -481,9 +484,7 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
     result.notes.append("A record passes when dyads' (source, target, CAMEO) triples equal "
                         "the expected ones; records expecting no event pass when dyads "
                         "codes none with both an actor and a recipient.")
-    if skipped:
-        result.notes.append(f"{len(skipped)} records skipped by the pipeline: "
-                            + _reasons(skipped.values()))
+    _note_skips(result, skipped, "records")
     result.seconds = time.perf_counter() - started
     return result
 
@@ -557,9 +558,7 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
                         "(0 statement, 1 verbal cooperation, 2 material cooperation, "
                         "3 verbal conflict, 4 material conflict: CAMEO roots 01-02, 03-05, "
                         "06-08, 09-13, 14-20).")
-    if coded.skipped:
-        result.notes.append(f"{len(coded.skipped)} sentences skipped by the pipeline: "
-                            + _reasons(coded.skipped.values()))
+    _note_skips(result, coded.skipped, "sentences")
     result.seconds = time.perf_counter() - started
     return result
 

@@ -177,12 +177,6 @@ def render_markdown(result: ThroughputResult) -> str:
 
 def update_report(path: Path, result: ThroughputResult) -> None:
     """Replace the throughput section of a Markdown report (create the file if needed)."""
-    section = f"{START}\n{render_markdown(result)}{END}\n"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + section + tail.lstrip("\n")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text, encoding="utf-8")
+    from .report import replace_section
+
+    replace_section(path, START, END, render_markdown(result))
