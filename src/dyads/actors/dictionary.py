@@ -22,26 +22,65 @@ from ..datafiles import data_path, read_jsonl
 from ..errors import DataError
 
 KEYS = ("code", "type", "un", "name", "names", "adjectives", "demonyms", "capitals",
-        "ambiguous", "country", "sector")
+        "ambiguous", "country", "sector", "operates_in")
 LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "ambiguous")
 CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
 AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO agent codes
 SHIPPED = ("countries.jsonl", "territories.jsonl")
+OFFICE_HOLDERS = "office_holders.jsonl"
 STOP_KIND = "stop"
+PERSON_KIND = "person"
+OFFICES = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV",
+           "defence_minister": "GOV"}
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held from ``valid_from`` to ``valid_to`` (ISO dates, inclusive; ``None``
+    is open)."""
+
+    country: str
+    office: str
+    title: str
+    valid_from: str | None
+    valid_to: str | None
+
+    def covers(self, date: str) -> bool:
+        return (self.valid_from is None or self.valid_from <= date) and \
+            (self.valid_to is None or date <= self.valid_to)
 
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
-    """One string and what it denotes."""
+    """One string and what it denotes. A person's entry has ``roles``; which one applies
+    depends on the document's date (``role_at``)."""
 
     text: str
     code: str
     country: str | None
     sector: str | None
-    kind: str  # name, adjective, demonym, capital
+    kind: str  # name, adjective, demonym, capital, person
     ambiguous: bool
     origin: str
+    roles: tuple[Role, ...] = ()
+
+    def role_at(self, date: str | None) -> Role | None:
+        """The role held on ``date``: the first listed that covers it. Without a date, the
+        role still held (or the latest). On a date outside every role, the latest role
+        begun by then (a former office holder is still known by it), else the first."""
+        if not self.roles:
+            return None
+        if date is None:
+            open_roles = [r for r in self.roles if r.valid_to is None]
+            return open_roles[0] if open_roles else max(
+                self.roles, key=lambda r: r.valid_to or "")
+        for role in self.roles:
+            if role.covers(date):
+                return role
+        begun = [r for r in self.roles if r.valid_from is None or r.valid_from <= date]
+        return max(begun, key=lambda r: r.valid_from or "") if begun else self.roles[0]
 
 
 @dataclass(frozen=True)
@@ -104,6 +143,54 @@ def _read_stop_phrases(path: Path, entries: dict[str, ActorEntry]) -> None:
                                           f"{path.name}:{line_no}")
 
 
+def _read_office_holders(path: Path, entries: dict[str, ActorEntry]) -> None:
+    """People and their dated offices; the code comes from the role at the document's
+    date."""
+    for line_no, row in read_jsonl(path, required=("name", "names", "roles"),
+                                   allowed=("name", "names", "ambiguous", "roles")):
+        names, roles = row["names"], row["roles"]
+        if not isinstance(names, list) or not names or not all(
+                isinstance(n, str) and n.strip() for n in names):
+            raise DataError(str(path), line_no, "'names' must be a non-empty list of strings")
+        if not isinstance(roles, list) or not roles:
+            raise DataError(str(path), line_no, "'roles' must be a non-empty list")
+        parsed = []
+        for role in roles:
+            if not isinstance(role, dict) or set(role) != {"country", "office", "title",
+                                                         "valid_from", "valid_to"}:
+                raise DataError(str(path), line_no, "each role needs exactly country, office, "
+                                "title, valid_from, valid_to")
+            country, office = role["country"], role["office"]
+            if not isinstance(country, str) or not CODE.match(country) or len(country) != 3:
+                raise DataError(str(path), line_no, f"bad country {country!r}")
+            if office not in OFFICES:
+                raise DataError(str(path), line_no, f"bad office {office!r}",
+                                "one of " + ", ".join(OFFICES))
+            for key in ("valid_from", "valid_to"):
+                value = role[key]
+                if value is not None and not (isinstance(value, str) and DATE.match(value)):
+                    raise DataError(str(path), line_no, f"bad {key} {value!r}",
+                                    "an ISO date YYYY-MM-DD, or null")
+            parsed.append(Role(country, office, str(role["title"]), role["valid_from"],
+                               role["valid_to"]))
+        ambiguous = set(row.get("ambiguous", []))
+        first = parsed[0]
+        for text in names:
+            entry = ActorEntry(text=text, code=first.country + OFFICES[first.office],
+                               country=first.country, sector=OFFICES[first.office],
+                               kind=PERSON_KIND, ambiguous=text in ambiguous,
+                               origin=f"{path.name}:{line_no}", roles=tuple(parsed))
+            for variant in _variants(text):
+                entries[variant] = entry
+
+
+def _holds_people(path: Path) -> bool:
+    """An overlay of office holders (rows with ``roles``) rather than of actors."""
+    for _, row in read_jsonl(path):
+        return "roles" in row
+    return False
+
+
 def load_agents(path: Path | None = None, overlays: Iterable[str | Path] = (),
                 shipped: bool = True) -> dict[str, str]:
     """Agent words (lower case; a phrase such as 'foreign minister' is allowed) and the
@@ -140,6 +227,10 @@ def load_actors(overlays: Iterable[str | Path] = (),
         _read_actor_file(path, entries)
         files.append(str(path))
     if shipped:
+        people = data_path("actors", OFFICE_HOLDERS)
+        if people.is_file():
+            _read_office_holders(people, entries)
+            files.append(str(people))
         stop = data_path("actors", "stop_phrases.jsonl")
         _read_stop_phrases(stop, entries)
         files.append(str(stop))
@@ -148,7 +239,10 @@ def load_actors(overlays: Iterable[str | Path] = (),
         if not path.is_file():
             raise DataError(str(path), None, "actor dictionary not found",
                             "check the path given to --actors")
-        _read_actor_file(path, entries)
+        if _holds_people(path):
+            _read_office_holders(path, entries)
+        else:
+            _read_actor_file(path, entries)
         files.append(str(path))
     agent_files = [str(p) for p in agent_overlays]
     return ActorDictionary(entries, load_agents(overlays=agent_files, shipped=shipped),

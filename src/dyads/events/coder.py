@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.dictionary import PERSON_KIND
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
 from .lexicon import Cues, Lexicon, LexiconEntry
@@ -262,7 +263,7 @@ class EventCoder:
 
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
                   taken: set[tuple[int, int]], block: Block) -> list[Entity]:
-        out: list[Entity] = []
+        found: list[tuple[int, bool, Entity]] = []
         seen: set[int] = set()
         for head in heads:
             for np_head, tok in _noun_phrase(head):
@@ -272,7 +273,11 @@ class EventCoder:
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
                 if (entity.start, entity.end) not in taken:
-                    out.append(entity)
+                    found.append((np_head.i, mention.entry.kind == PERSON_KIND, entity))
+        # 'Armenian Prime Minister Nikol Pashinyan': the person names the actor; the
+        # country word in the same phrase is his title, not a second actor.
+        people = {(i, e.country) for i, person, e in found if person}
+        out = [e for i, person, e in found if person or (i, e.country) not in people]
         out.sort(key=lambda e: e.start)
         return out
 
@@ -280,15 +285,19 @@ class EventCoder:
         doc = np_head.doc
         first, last = doc[mention.start], doc[mention.end - 1]
         entry = mention.entry
-        sector = entry.sector
+        sector, code, country = entry.sector, entry.code, entry.country
+        role = entry.role_at(block.pub_date)
+        if role is not None:  # a person: the office held on the document's date
+            country, code = role.country, role.country
+            if block.pub_date is not None and not role.covers(block.pub_date):
+                sector = "ELI"  # PLOVER: a former official, out of office on that date
         if not mention.start <= np_head.i < mention.end:
             sector = self._agent(np_head, mention.end) or sector
-        code = entry.code
         if sector and len(code) == 3:
             code += sector
         return Entity(
             entity_text=block.text[first.idx:last.idx + len(last.text)], code=code,
-            country=entry.country, sector=sector, start=block.start + first.idx,
+            country=country, sector=sector, start=block.start + first.idx,
             end=block.start + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
         )
 
