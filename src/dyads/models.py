@@ -64,6 +64,12 @@ class Entity:
     start: int
     end: int
     source: str = "dictionary"
+    antecedent: Span | None = None  # set when coreference resolved a pronoun or description
+
+    @property
+    def pending(self) -> bool:
+        """A pronoun or description not yet resolved (no code until it is)."""
+        return not self.code
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -74,6 +80,7 @@ class Entity:
             "start": self.start,
             "end": self.end,
             "source": self.source,
+            "antecedent": self.antecedent.to_record() if self.antecedent else None,
         }
 
 

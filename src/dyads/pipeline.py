@@ -20,10 +20,11 @@ from multiprocessing.context import BaseContext
 from typing import TYPE_CHECKING
 
 from .actors import ActorDictionary, ActorMatcher, load_actors
+from .actors.coref import MentionRef, Resolver
 from .errors import UsageError
 from .events import EventCoder, load_cues, load_lexicon, load_ontology
 from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
-from .models import Block, DocumentResult, Event, Sentence, Skip
+from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
 from .settings import Settings
 from .text import BoilerplateRules, load_boilerplate
@@ -54,6 +55,7 @@ class BlockResult:
     block: Block
     sentences: list[Sentence]
     events: list[Event]
+    mentions: list[MentionRef]  # every actor mention, for coreference in assemble()
 
 
 class Pipeline:
@@ -83,7 +85,8 @@ class Pipeline:
         for block, doc in zip(blocks, docs, strict=True):
             mentions = self.matcher(doc)
             sentences, events = self.coder.code_block(doc, mentions, block)
-            results.append(BlockResult(block, sentences, events))
+            refs = self.coder.mention_refs(doc, mentions, block)
+            results.append(BlockResult(block, sentences, events, refs))
         return results
 
     def code_batch(self, items: Sequence[StreamItem]) -> list[StreamItem | BlockResult]:
@@ -165,23 +168,35 @@ STANDALONE_SKIPS = frozenset({"empty-line", "language"})
 FLUSH_RECORDS = 500
 
 
-def assemble(items: Iterable[StreamItem | BlockResult]) -> Iterator[DocumentResult | Skip]:
-    """Documents in input order, with final sentence numbers and event ids.
+def assemble(items: Iterable[StreamItem | BlockResult], *,
+             require_actor: bool = True) -> Iterator[DocumentResult | Skip]:
+    """Documents in input order, with final sentence numbers and event ids, and pronouns
+    and descriptions resolved to earlier mentions of the same document.
 
     A long document is handed over in parts, so memory stays flat however long it is:
     every part but the last has ``coded=False``; ``sentences`` counts the part's own.
     """
     open_docs: dict[str, DocumentResult] = {}
     seen_sentences: dict[str, int] = {}
+    resolvers: dict[str, Resolver] = {}
     for item in items:
         if isinstance(item, BlockResult):
             block = item.block
             result = open_docs.setdefault(block.doc_id, DocumentResult(block.doc_id, ""))
+            resolver = resolvers.setdefault(block.doc_id, Resolver())
             base = seen_sentences.get(block.doc_id, 0)
+            numbers: dict[int, int] = {}
             for event in item.events:
-                index = base + event.sentence_index
-                sentence = replace(event.sentence, index=index)
-                result.events.append(replace(event, sentence_index=index, sentence=sentence))
+                resolved = _resolve(event, resolver, item.mentions, require_actor)
+                if resolved is None:
+                    continue
+                index = base + resolved.sentence_index
+                n = numbers.get(index, 0)
+                numbers[index] = n + 1
+                sentence = replace(resolved.sentence, index=index)
+                result.events.append(replace(resolved, sentence_index=index,
+                                             sentence=sentence, n=n))
+            resolver.add(item.mentions)
             result.sentences += len(item.sentences)
             seen_sentences[block.doc_id] = base + len(item.sentences)
             if len(result.events) + len(result.skips) >= FLUSH_RECORDS:
@@ -190,6 +205,7 @@ def assemble(items: Iterable[StreamItem | BlockResult]) -> Iterator[DocumentResu
         elif isinstance(item, DocumentEnd):
             result = open_docs.pop(item.doc_id, DocumentResult(item.doc_id, ""))
             seen_sentences.pop(item.doc_id, None)
+            resolvers.pop(item.doc_id, None)
             result.source = item.source
             result.coded = True
             yield result
@@ -200,6 +216,29 @@ def assemble(items: Iterable[StreamItem | BlockResult]) -> Iterator[DocumentResu
             result.skips.append(item)
         else:
             yield item
+
+
+def _resolve(event: Event, resolver: Resolver, mentions: list[MentionRef],
+             require_actor: bool) -> Event | None:
+    """The event with its pending entities resolved (or dropped); None when it is left
+    without the actor it needs."""
+    if not any(e.pending for e in (*event.actor, *event.recipient)):
+        return event
+    actor = tuple(r for e in event.actor if (r := _one(e, resolver, mentions,
+                                                       event.recipient)) is not None)
+    recipient = tuple(r for e in event.recipient if (r := _one(e, resolver, mentions,
+                                                               actor)) is not None)
+    if require_actor and not actor:
+        return None
+    return replace(event, actor=actor, recipient=recipient)
+
+
+def _one(entity: Entity, resolver: Resolver, mentions: list[MentionRef],
+         other: tuple[Entity, ...]) -> Entity | None:
+    if not entity.pending:
+        return entity
+    return resolver.resolve(entity, exclude=tuple(e for e in other if not e.pending),
+                            upcoming=mentions)
 
 
 def input_options(settings: Settings, lines: bool, pub_date: str | None) -> InputOptions:
@@ -217,7 +256,8 @@ def code_paths(paths: Sequence[str], settings: Settings, *, lines: bool = False,
     rules = pipeline.rules if pipeline is not None else load_boilerplate()
     options = input_options(settings, lines, pub_date)
     stream = iter_stream(paths, options, rules)
-    yield from assemble(_coded_items(pipeline, settings, stream))
+    yield from assemble(_coded_items(pipeline, settings, stream),
+                        require_actor=settings.require_actor)
 
 
 def code_texts(texts: Iterable[str], pipeline: Pipeline, *, pub_date: str | None = None,
@@ -230,4 +270,5 @@ def code_texts(texts: Iterable[str], pipeline: Pipeline, *, pub_date: str | None
     stream = itertools.chain.from_iterable(
         iter_text_document(text, doc_id, options, pipeline.rules)
         for doc_id, text in zip(id_iter, texts, strict=False))
-    yield from assemble(_coded_items(pipeline, pipeline.settings, stream))
+    yield from assemble(_coded_items(pipeline, pipeline.settings, stream),
+                        require_actor=pipeline.settings.require_actor)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.coref import MentionRef, pending, referring_form
 from ..actors.dictionary import PERSON_KIND
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
@@ -176,7 +177,7 @@ class EventCoder:
         attribution = according or self._speaker(clause, block)
         hedged_here = hedged or according is not None
         confidence = 0.85 if tok.pos_ == "VERB" else 0.75
-        if not actor.direct:
+        if not actor.direct or any(e.pending for e in actor.entities):
             confidence -= 0.1
         if not recipient.entities:
             confidence -= 0.1
@@ -263,9 +264,10 @@ class EventCoder:
 
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
                   taken: set[tuple[int, int]], block: Block) -> list[Entity]:
-        found: list[tuple[int, bool, Entity]] = []
+        found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
         for head in heads:
+            before = len(found)
             for np_head, tok in _noun_phrase(head):
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen:
@@ -273,13 +275,56 @@ class EventCoder:
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
                 if (entity.start, entity.end) not in taken:
-                    found.append((np_head.i, mention.entry.kind == PERSON_KIND, entity))
+                    found.append((np_head.i, mention.entry.kind == PERSON_KIND,
+                                  mention.entry.kind == "demonym"
+                                  and mention.start <= np_head.i < mention.end, entity))
+            if len(found) == before and head.i not in at:
+                form = referring_form(head)  # 'it', 'their', 'the country': resolved later
+                if form is not None:
+                    found.append((head.i, False, False, pending(head, form, block.start,
+                                                                block.text)))
         # 'Armenian Prime Minister Nikol Pashinyan': the person names the actor; the
         # country word in the same phrase is his title, not a second actor.
-        people = {(i, e.country) for i, person, e in found if person}
-        out = [e for i, person, e in found if person or (i, e.country) not in people]
+        people = {(i, e.country) for i, person, _, e in found if person}
+        # 'Bosnian Serbs', 'Kosovar Albanians': a people qualified by a state's name is
+        # that state's population, one actor; the demonym head is not a second one.
+        qualified = {i for i, _, demonym, _ in found if not demonym} & \
+            {i for i, _, demonym, _ in found if demonym}
+        out = [e for i, person, demonym, e in found
+               if (person or (i, e.country) not in people)
+               and not (demonym and i in qualified)]
         out.sort(key=lambda e: e.start)
         return out
+
+    def mention_refs(self, doc: Doc, mentions: Sequence[Mention],
+                     block: Block) -> list[MentionRef]:
+        """Every actor mention of a block, as a possible antecedent for coreference."""
+        heads: list[tuple[Mention, Token]] = []
+        for mention in mentions:
+            head = doc[mention.end - 1]
+            for _ in range(2):  # 'Armenian troops', "Armenia's government"
+                if head.dep_ in ("amod", "compound", "poss") and head.head.i != head.i \
+                        and head.head.pos_ in ("NOUN", "PROPN"):
+                    head = head.head
+                else:
+                    break
+            heads.append((mention, head))
+        modified = {head.i for mention, head in heads if not mention.start <= head.i < mention.end}
+        refs = []
+        for mention, head in heads:
+            if mention.entry.kind == "demonym" and head.i in modified \
+                    and mention.start <= head.i < mention.end:
+                continue  # 'Bosnian Serbs' is the Bosnian mention's phrase
+            entity = self._entity(mention, head, block)
+            code = mention.entry.code
+            refs.append(MentionRef(
+                entity=entity, person=mention.entry.kind == PERSON_KIND,
+                plural=head.tag_ in ("NNS", "NNPS"),
+                state=bool(entity.country) and code[:3] == entity.country
+                and entity.sector not in ("REB", "PRE"),
+                group=code[:3] in ("IGO", "NGO", "IMG") or entity.sector in ("REB", "PRE"),
+                subject=head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass"))
+        return refs
 
     def _entity(self, mention: Mention, np_head: Token, block: Block) -> Entity:
         doc = np_head.doc
@@ -412,7 +457,9 @@ def _noun_phrase(head: Token) -> Iterable[tuple[Token, Token]]:
         np_head, tok = stack.pop()
         yield np_head, tok
         for child in tok.children:
-            if child.dep_ == "conj" or child.dep_ == "appos":
+            if child.dep_ == "conj" and tok.i != np_head.i:
+                stack.append((np_head, child))  # 'Hungarian and Romanian officials'
+            elif child.dep_ == "conj" or child.dep_ == "appos":
                 stack.append((child, child))
             elif child.dep_ in NP_DEPS:
                 stack.append((np_head, child))

@@ -1,0 +1,33 @@
+"""How words compose into one actor: a people qualified by a state, an office holder with
+a title, an ambassador 'to' another state, compound actors."""
+
+from __future__ import annotations
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+def _actors(pipeline: Pipeline, text: str) -> list[list[str]]:
+    return [[a["code"] for a in r["actor"]] for r in code(pipeline, text, "2024-05-02")]
+
+
+def test_people_qualified_by_a_state_are_that_state(pipeline: Pipeline) -> None:
+    assert _actors(pipeline, "Bosnian Croats accused Serbia of interference.")[0] == ["BIH"]
+
+
+def test_ambassador_to_another_state_is_his_own_states(pipeline: Pipeline) -> None:
+    got = code(pipeline, "The Armenian ambassador to Israel condemned the drone sales.",
+               "2024-05-02")
+    assert [a["code"] for a in got[0]["actor"]] == ["ARMGOV"]
+
+
+def test_compound_actors_are_two(pipeline: Pipeline) -> None:
+    assert _actors(pipeline, "Hungarian and Romanian officials signed a water treaty.")[0] \
+        == ["HUNGOV", "ROUGOV"]
+
+
+def test_office_holder_by_date(pipeline: Pipeline) -> None:
+    # Shipped office holders: a head of government known by name alone.
+    got = _actors(pipeline, "Nikol Pashinyan accused Azerbaijan of shelling Jermuk.")
+    assert got[0] == ["ARMGOV"]

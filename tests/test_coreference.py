@@ -1,0 +1,70 @@
+"""Coreference within a document: pronouns, descriptions and 'the former' take the code
+of the earlier actor they stand for, keep their own offsets and name the antecedent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+def _roles(pipeline: Pipeline, text: str) -> list[tuple[Any, ...]]:
+    out = []
+    for r in code(pipeline, text, pub_date="2024-05-02"):
+        out.append((r["cameo"], [(a["entity_text"], a["code"],
+                                  a["antecedent"]["text"] if a["antecedent"] else None)
+                                 for a in r["actor"]],
+                    [(a["code"]) for a in r["recipient"]]))
+    return out
+
+
+def test_it_takes_the_earlier_state(pipeline: Pipeline) -> None:
+    text = "Kenya closed its border with Somalia on Monday.\n\nIt accused Uganda of arming rebels."
+    got = _roles(pipeline, text)
+    assert got[-1][1] == [("It", "KEN", "Kenya")]
+    assert got[-1][2] == ["UGA"]
+
+
+def test_offsets_are_the_pronouns_own(pipeline: Pipeline) -> None:
+    text = "Peru recalled its envoy. It accused Chile of spying."
+    records = code(pipeline, text)
+    actor = records[-1]["actor"][0]
+    assert text[actor["start"]:actor["end"]] == "It"
+    ante = actor["antecedent"]
+    assert text[ante["start"]:ante["end"]] == "Peru"
+    assert actor["source"].startswith("coreference:it>")
+
+
+def test_they_prefers_a_plural_antecedent(pipeline: Pipeline) -> None:
+    text = "Ghana hosted the talks. Malian soldiers crossed the border. They attacked Burkina Faso."
+    assert _roles(pipeline, text)[-1][1] == [("They", "MLIMIL", "Malian")]
+
+
+def test_the_country_and_the_government(pipeline: Pipeline) -> None:
+    text = ("The Bolivian government criticised the plan.\n\n"
+            "The country recalled its ambassador from Brazil.")
+    assert _roles(pipeline, text)[-1][1] == [("The country", "BOL", "Bolivian")]
+    text = "Chad criticised the plan. The government expelled two Libyan diplomats."
+    assert _roles(pipeline, text)[-1][1] == [("The government", "TCDGOV", "Chad")]
+
+
+def test_the_former_and_the_latter(pipeline: Pipeline) -> None:
+    text = "Norway and Sweden signed a fishing pact. The former later threatened Iceland."
+    assert _roles(pipeline, text)[-1][1] == [("The former", "NOR", "Norway")]
+    text = "Norway and Sweden signed a fishing pact. The latter later threatened Iceland."
+    assert _roles(pipeline, text)[-1][1] == [("The latter", "SWE", "Sweden")]
+
+
+def test_never_the_other_participant(pipeline: Pipeline) -> None:
+    # 'its' cannot be Peru itself, the accused: it is Chile, the accuser.
+    text = "Chile accused Peru of violating its airspace."
+    records = code(pipeline, text)
+    assert records and records[0]["actor"][0]["code"] == "CHL"
+
+
+def test_unresolved_pronoun_gives_no_event(pipeline: Pipeline) -> None:
+    assert code(pipeline, "It accused Chile of spying.") == []
+    # Antecedents do not cross documents.
+    assert code(pipeline, "They attacked Colombia.") == []
