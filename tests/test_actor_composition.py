@@ -31,3 +31,9 @@ def test_office_holder_by_date(pipeline: Pipeline) -> None:
     # Shipped office holders: a head of government known by name alone.
     got = _actors(pipeline, "Nikol Pashinyan accused Azerbaijan of shelling Jermuk.")
     assert got[0] == ["ARMGOV"]
+
+
+def test_stance_adjectives_are_not_actors(pipeline: Pipeline) -> None:
+    doc = pipeline.nlp("The pro-Russian militia and anti-Turkish protesters met Greek police.")
+    found = [doc[m.start:m.end].text for m in pipeline.matcher(doc)]
+    assert found == ["Greek"]

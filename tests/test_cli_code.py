@@ -121,15 +121,15 @@ def test_unknown_spacy_model_is_one_line() -> None:
 
 def test_actors_overlay_from_the_command_line(tmp_path: Path) -> None:
     overlay = tmp_path / "mine.jsonl"
-    overlay.write_text('{"code": "ARTGOV", "names": ["Stepanakert"], "country": "AZE", '
+    overlay.write_text('{"code": "AZEVLM", "names": ["Velmora"], "country": "AZE", '
                        '"type": "region", "sector": "GOV"}\n')
-    text = "Stepanakert accused Azerbaijan of shelling civilians.\n"
+    text = "Velmora accused Azerbaijan of shelling civilians.\n"
     plain = records(run_cli("code", "--lines", "-", stdin=text).stdout)
     assert not plain  # without the overlay nobody is known to have acted
     proc = run_cli("code", "--lines", "--actors", str(overlay), "-", stdin=text)
     assert proc.returncode == 0, proc.stderr
     event = records(proc.stdout)[0]
-    assert event["actor"][0]["code"] == "ARTGOV"
+    assert event["actor"][0]["code"] == "AZEVLM"
     assert "mine.jsonl:1" in event["actor"][0]["source"]
 
 

@@ -27,7 +27,8 @@ LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "ambiguous")
 CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
 AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO agent codes
-SHIPPED = ("countries.jsonl", "territories.jsonl")
+SHIPPED = ("countries.jsonl", "territories.jsonl", "disputed.jsonl", "organisations.jsonl",
+           "armed_groups.jsonl")
 OFFICE_HOLDERS = "office_holders.jsonl"
 STOP_KIND = "stop"
 PERSON_KIND = "person"
@@ -118,7 +119,8 @@ def _read_actor_file(path: Path, entries: dict[str, ActorEntry]) -> None:
             for text in row.get(key, []):
                 entry = ActorEntry(
                     text=text, code=code, country=country,
-                    sector="GOV" if kind == "capital" and sector is None else sector,
+                    # A capital stands for its government ('Tiraspol' for Transnistria's).
+                    sector="GOV" if kind == "capital" and sector in (None, "PRE") else sector,
                     kind=kind, ambiguous=text in ambiguous, origin=f"{path.name}:{line_no}",
                 )
                 for variant in _variants(text):

@@ -53,6 +53,8 @@ class ActorMatcher:
             entry = self._keys[key]
             if entry.ambiguous and _inside_longer_name(doc, start, end):
                 continue
+            if _stance_prefix(doc, start):
+                continue  # 'pro-Iranian', 'anti-Western' describe a stance, not an actor
             taken.update(range(start, end))
             if entry.kind != STOP_KIND:
                 mentions.append(Mention(start, end, entry))
@@ -65,3 +67,13 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     return any(t is not None and t.pos_ == "PROPN" and t.is_title for t in (before, after))
+
+
+STANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def _stance_prefix(doc: Doc, start: int) -> bool:
+    """'pro-Iranian militia', 'anti-American protests': the name follows 'pro-'/'anti-'."""
+    return start >= 2 and doc[start - 1].text == "-" and \
+        doc[start - 2].lower_ in STANCE_PREFIXES and \
+        doc[start - 2].idx + len(doc[start - 2].text) == doc[start - 1].idx
