@@ -68,3 +68,10 @@ def test_unresolved_pronoun_gives_no_event(pipeline: Pipeline) -> None:
     assert code(pipeline, "It accused Chile of spying.") == []
     # Antecedents do not cross documents.
     assert code(pipeline, "They attacked Colombia.") == []
+
+
+def test_a_pronoun_for_an_unknown_person_is_not_given_a_state(pipeline: Pipeline) -> None:
+    # 'she' is Maria Lopez, whom the recogniser finds and no dictionary codes: the
+    # accusation is not Peru's.
+    text = "Peru met Maria Lopez on Monday. Maria Lopez said she accused Chile of theft."
+    assert [r["event"] for r in code(pipeline, text)] == ["CONSULT"]

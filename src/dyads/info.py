@@ -33,7 +33,7 @@ def info(settings: Settings | None = None) -> dict[str, Any]:
     import spacy.util
 
     from . import __version__
-    from .nlp import NEEDED_PIPES, resolve_model_name
+    from .nlp import needed_pipes, resolve_model_name
 
     settings = settings or Settings()
     model = resolve_model_name(settings.spacy_model)
@@ -54,7 +54,7 @@ def info(settings: Settings | None = None) -> dict[str, Any]:
         "spacy_model": model,
         "spacy_model_version": meta.get("version"),
         "spacy_model_name": meta.get("name"),
-        "spacy_pipes": list(NEEDED_PIPES),
+        "spacy_pipes": list(needed_pipes(settings.ner)),
         "data": _data_files(),
         "settings": {name: getattr(settings, name) for name, _, _ in settings_table()},
     }

@@ -67,7 +67,7 @@ class Pipeline:
         self.settings = settings
         self.model_name = resolve_model_name(settings.spacy_model) if nlp is None \
             else settings.spacy_model or str(nlp.meta.get("name", "custom"))
-        self.nlp = nlp if nlp is not None else load_model(self.model_name)
+        self.nlp = nlp if nlp is not None else load_model(self.model_name, settings.ner)
         self.actors = actors if actors is not None \
             else load_actors(settings.actors, settings.agents)
         self.ontology = load_ontology()

@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("actors", (), "extra actor dictionaries (JSONL) overlaid on the shipped ones"),
     Setting("agents", (), "extra agent-word files (JSONL: word, sector) overlaid on the "
             "shipped ones"),
+    Setting("ner", True, "run spaCy's named-entity recogniser, so people and organisations "
+            "the dictionaries lack are found (the dictionaries still decide codes)"),
 )
 
 
@@ -48,6 +50,7 @@ class Settings:
     max_block_chars: int = 20000
     actors: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
+    ner: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values, validated."""

