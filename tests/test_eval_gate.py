@@ -81,7 +81,8 @@ def test_floors_only_rise(tmp_path: Path) -> None:
 def test_lowering_needs_a_reason_and_is_logged(tmp_path: Path) -> None:
     path = _floors_file(tmp_path, {"plover_gsr/event_accuracy": 0.7})
     changelog = tmp_path / "CHANGELOG.md"
-    changelog.write_text("# Changelog\n\n## Unreleased\n\n- something\n", encoding="utf-8")
+    changelog.write_text("# Changelog\n\n## 0.2.0 (unreleased)\n\n- something\n\n"
+                         "## 0.1.0\n\n- old\n", encoding="utf-8")
     with pytest.raises(UsageError, match="--reason"):
         raise_floors([_result(0.6)], load_floors(path), lower=True, changelog=changelog)
     raise_floors([_result(0.6)], load_floors(path), lower=True,
@@ -91,7 +92,7 @@ def test_lowering_needs_a_reason_and_is_logged(tmp_path: Path) -> None:
     assert floors.lowered[0]["reason"] == "the gold set was corrected upstream"
     text = changelog.read_text(encoding="utf-8")
     assert "plover_gsr/event_accuracy 0.700 -> 0.600" in text
-    assert text.index("0.700 -> 0.600") < text.index("- something")
+    assert text.index("## 0.2.0") < text.index("0.700 -> 0.600") < text.index("- something")
 
 
 def test_missing_figure_fails_and_bad_file_is_named(tmp_path: Path) -> None:

@@ -144,10 +144,11 @@ def _log_lowering(changelog: Path, below: list[tuple[str, float, float]], reason
     lines = [f"- Accuracy floor lowered ({today}): {key} {old:.3f} -> {new:.3f}. "
              f"Reason: {reason}" for key, old, new in below]
     text = changelog.read_text(encoding="utf-8") if changelog.exists() else "# Changelog\n"
-    marker = "## Unreleased"
-    if marker in text:
-        head, tail = text.split(marker, 1)
-        text = head + marker + "\n\n" + "\n".join(lines) + tail
+    # Under the newest release heading (the first '## '), or a new 'Unreleased' one.
+    at = text.find("\n## ")
+    if at < 0:
+        text = text.rstrip("\n") + "\n\n## Unreleased\n\n" + "\n".join(lines) + "\n"
     else:
-        text = text.rstrip("\n") + f"\n\n{marker}\n\n" + "\n".join(lines) + "\n"
+        end = text.index("\n", at + 1)
+        text = text[:end + 1] + "\n" + "\n".join(lines) + "\n" + text[end + 1:].lstrip("\n")
     changelog.write_text(text, encoding="utf-8")

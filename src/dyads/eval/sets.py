@@ -28,6 +28,8 @@ from .metrics import PRF, classify, majority, prf_sets, ratio
 from .result import ErrorCase, Figure, SetResult, Table
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from ..pipeline import Pipeline
 
 Progress = Callable[[str], None]
@@ -102,9 +104,33 @@ def code_items(pipeline: Pipeline, texts: Sequence[str], pub_date: str | None = 
 class FoundMention:
     code: str
     kind: str
-    type: str  # the actor entry's type: state, territory, group, ...
+    type: str  # state, group or person (dictionary), or the recogniser's label
     start: int
     end: int
+    acting: bool = False  # a participant in a clause or the owner of an agent noun
+
+
+# Dependencies that make a noun phrase a participant in its clause.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
+
+
+def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
+    """Does a name act ('Turkey said', "Russia's troops", 'Iraqi forces'), rather than
+    place or describe ('in Turkey', 'an Iraqi city')?"""
+    head = doc[end - 1]
+    for _ in range(2):
+        if head.dep_ in ("amod", "compound", "poss") and head.head.i != head.i \
+                and head.head.pos_ in ("NOUN", "PROPN") and not start <= head.head.i < end:
+            head = head.head
+            if head.lemma_.lower() in agents or head.lower_ in agents:
+                return True
+        else:
+            break
+    if head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in ACTING_DEPS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "by"
 
 
 def mentions(pipeline: Pipeline, texts: Sequence[str], *,
@@ -123,7 +149,8 @@ def mentions(pipeline: Pipeline, texts: Sequence[str], *,
             if entry.kind == "person":
                 kind = "person"
             found.append(FoundMention(entry.code, entry.kind, kind, first.idx,
-                                      last.idx + len(last.text)))
+                                      last.idx + len(last.text),
+                                      _acting(doc, m.start, m.end, pipeline.actors.agents)))
             taken.update(range(m.start, m.end))
         if ner:
             for ent in doc.ents:
@@ -699,10 +726,12 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Nationality",
 def mention_type(found: FoundMention) -> str:
     if found.kind == "ner":
         return NER_TYPES[found.type]
-    if found.kind in KIND_TYPES:
-        return KIND_TYPES[found.kind]
     if found.type == "person":
         return "Person"
+    if found.type == "state" and found.acting and found.kind in ("name", "capital"):
+        return "Organisation"  # a state that acts is its government: 'the UK said'
+    if found.kind in KIND_TYPES:
+        return KIND_TYPES[found.kind]
     return "Location" if found.type == "state" else "Organisation"
 
 
@@ -772,7 +801,10 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         f"Entities with confidence >= 0.5, one type per span (the most confident); the "
         f"seven types {', '.join(RE3D_TYPES)}. dyads' dictionary matches are typed by "
         "kind: adjectives and demonyms Nationality, capitals and state names Location, "
-        "office holders Person, other entries Organisation; with the `ner` setting on, "
+        "except that a state name or capital that acts (subject, object, possessor, "
+        "apposition, passive 'by' agent, or owner of an agent noun: 'the UK said', "
+        "\"Russia's troops\") is Organisation, as re3d annotates governments; office "
+        "holders Person, other entries Organisation; with the `ner` setting on, "
         "the recogniser's people, organisations, nationalities and places that no "
         "dictionary match overlaps are added (PERSON, ORG, NORP, GPE/LOC/FAC). Weapon, "
         "MilitaryPlatform and Vehicle are not recognised.")
