@@ -33,6 +33,11 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "force", "compel", "order", "
                             "encourage", "press", "pressure", "push", "invite", "allow",
                             "help", "tell", "warn", "request", "require", "authorize"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+# Where a complement that is not itself a trigger names the recipient of the verb that
+# governs it ('threatened to impose tariffs on German goods', 'refused to deploy
+# peacekeepers in Iraq').
+COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", "prep:with",
+                        "prep:in", "prep:into")
 # Named-entity labels that can be antecedents of pronouns.
 NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
@@ -158,12 +163,15 @@ class EventCoder:
             return None
         recipient = self._fill(tok, entry.recipient, at, passive, support, block,
                                skip=actor)
-        if not recipient.entities:
+        if not recipient.entities and tok.pos_ == "VERB":
             for child in tok.children:  # 'threatened to attack X': X from the complement
-                if child.dep_ == "xcomp" and child.i in fired:
-                    inner = fired[child.i]
-                    recipient = self._fill(child, inner.recipient, at, _is_passive(child),
-                                           None, block, skip=actor)
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                    # The complement's own entry when it is a trigger; otherwise the
+                    # default verb frame ('refused to deploy troops in Iraq').
+                    slots = fired[child.i].recipient if child.i in fired \
+                        else COMPLEMENT_RECIPIENT
+                    recipient = self._fill(child, slots, at, _is_passive(child), None,
+                                           block, skip=actor)
                     break
         if self.require_actor and not actor.entities:
             return None
@@ -242,6 +250,9 @@ class EventCoder:
                     subj = [tok.head]
                 return subj, True
             return [c for c in tok.children if c.dep_ == "dobj"], True
+        if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject
+            return [g for c in tok.children if c.dep_ == "ccomp"
+                    for g in c.children if g.dep_ in SUBJECT_DEPS], True
         if slot == "nsubjpass":
             return [c for c in tok.children if c.dep_ == "nsubjpass"], True
         if slot == "dative":
@@ -252,6 +263,9 @@ class EventCoder:
             return out, True
         if slot in ("poss", "amod", "compound"):
             return [c for c in tok.children if c.dep_ == slot], True
+        if slot.startswith("obj:"):  # 'rejected an offer from Kabul': the object's maker
+            objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            return [g for o in objects for g in _prep_objects(o, slot[4:])], True
         if slot.startswith("prep:"):
             word = slot[5:]
             found = _prep_objects(tok, word)

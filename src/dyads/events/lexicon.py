@@ -24,7 +24,8 @@ from .ontology import Ontology
 
 KEYS = ("id", "lemma", "pos", "particle", "object", "cameo", "actor", "recipient", "mode",
         "modality", "example")
-SLOT = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|amod|compound|support|"
+SLOT = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|amod|compound|support|ccomp|"
+                  r"obj:[a-z]+|"
                   r"prep:[a-z]+)$")
 DEFAULT_SLOTS = {
     "VERB": (("nsubj", "agent"),
@@ -67,7 +68,8 @@ def _slots(path: Path, line_no: int, value: object, key: str) -> tuple[str, ...]
     if not isinstance(value, list) or not all(isinstance(s, str) and SLOT.match(s)
                                               for s in value):
         raise DataError(str(path), line_no, f"{key!r} must be a list of slots",
-                        "slots: nsubj, agent, dobj, dative, poss, amod, compound, support, "
+                        "slots: nsubj, agent, dobj, dative, poss, amod, compound, support, ccomp, "
+                        "obj:<word>, "
                         "prep:<word>")
     return tuple(value)
 
