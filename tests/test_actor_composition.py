@@ -37,3 +37,10 @@ def test_stance_adjectives_are_not_actors(pipeline: Pipeline) -> None:
     doc = pipeline.nlp("The pro-Russian militia and anti-Turkish protesters met Greek police.")
     found = [doc[m.start:m.end].text for m in pipeline.matcher(doc)]
     assert found == ["Greek"]
+
+
+def test_generic_groups_are_kept_as_regional_actors(pipeline: Pipeline) -> None:
+    assert _actors(pipeline, "Western governments condemned the coup in Niger.")[0] \
+        == ["WSTGOV"]
+    assert _actors(pipeline, "European diplomats met Iranian officials in Vienna.")[0] \
+        == ["EURGOV"]

@@ -28,7 +28,7 @@ CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
 AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO agent codes
 SHIPPED = ("countries.jsonl", "territories.jsonl", "disputed.jsonl", "organisations.jsonl",
-           "armed_groups.jsonl")
+           "armed_groups.jsonl", "regions.jsonl")
 OFFICE_HOLDERS = "office_holders.jsonl"
 STOP_KIND = "stop"
 PERSON_KIND = "person"
@@ -66,6 +66,7 @@ class ActorEntry:
     ambiguous: bool
     origin: str
     roles: tuple[Role, ...] = ()
+    type: str = "state"  # the entry's type: state, territory, disputed, region, igo, ...
 
     def role_at(self, date: str | None) -> Role | None:
         """The role held on ``date``: the first listed that covers it. Without a date, the
@@ -122,6 +123,7 @@ def _read_actor_file(path: Path, entries: dict[str, ActorEntry]) -> None:
                     # A capital stands for its government ('Tiraspol' for Transnistria's).
                     sector="GOV" if kind == "capital" and sector in (None, "PRE") else sector,
                     kind=kind, ambiguous=text in ambiguous, origin=f"{path.name}:{line_no}",
+                    type=str(row.get("type", "state")),
                 )
                 for variant in _variants(text):
                     entries[variant] = entry
@@ -181,7 +183,8 @@ def _read_office_holders(path: Path, entries: dict[str, ActorEntry]) -> None:
             entry = ActorEntry(text=text, code=first.country + OFFICES[first.office],
                                country=first.country, sector=OFFICES[first.office],
                                kind=PERSON_KIND, ambiguous=text in ambiguous,
-                               origin=f"{path.name}:{line_no}", roles=tuple(parsed))
+                               origin=f"{path.name}:{line_no}", roles=tuple(parsed),
+                               type="person")
             for variant in _variants(text):
                 entries[variant] = entry
 

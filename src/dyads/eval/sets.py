@@ -110,6 +110,7 @@ class FoundMention:
     acting: bool = False  # a participant in a clause or the owner of an agent noun
 
 
+PLACE_TYPES = frozenset({"state", "territory", "disputed", "region"})
 # Dependencies that make a noun phrase a participant in its clause.
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
 
@@ -144,10 +145,12 @@ def mentions(pipeline: Pipeline, texts: Sequence[str], *,
         for m in pipeline.matcher(doc):
             first, last = doc[m.start], doc[m.end - 1]
             entry = m.entry
-            kind = "state" if entry.country and entry.code[:3] == entry.country and \
-                entry.sector not in ("REB", "PRE") and entry.kind != "person" else "group"
-            if entry.kind == "person":
-                kind = "person"
+            # Places: states, territories, breakaway entities and regions; the rest are
+            # organisations or people.
+            kind = "state" if entry.type in PLACE_TYPES else \
+                "person" if entry.type == "person" else "group"
+            if kind == "state" and last.lower_ in pipeline.actors.agents:
+                kind = "group"  # 'Kurdistan Regional Government' names a body, not a place
             found.append(FoundMention(entry.code, entry.kind, kind, first.idx,
                                       last.idx + len(last.text),
                                       _acting(doc, m.start, m.end, pipeline.actors.agents)))
