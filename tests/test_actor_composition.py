@@ -44,3 +44,16 @@ def test_generic_groups_are_kept_as_regional_actors(pipeline: Pipeline) -> None:
         == ["WSTGOV"]
     assert _actors(pipeline, "European diplomats met Iranian officials in Vienna.")[0] \
         == ["EURGOV"]
+
+
+def test_a_capital_after_an_agent_noun_is_the_government(pipeline: Pipeline) -> None:
+    got = code(pipeline, "Officials in Yerevan accused Azerbaijan of shelling Jermuk.")
+    assert [a["code"] for a in got[0]["actor"]] == ["ARMGOV"]
+    assert [a["code"] for a in got[0]["recipient"]] == ["AZE"]
+
+
+def test_an_ethnic_group_is_coded_where_it_lives(pipeline: Pipeline) -> None:
+    got = code(pipeline, "Ethnic Armenians in Azerbaijan protested against the blockade.")
+    assert [(a["code"], a["sector"]) for a in got[0]["actor"]] == [("AZECVL", "CVL")]
+    got = code(pipeline, "Serb forces killed three ethnic Albanians in southern Serbia.")
+    assert [a["code"] for a in got[0]["recipient"]] == ["SRBCVL"]

@@ -12,7 +12,7 @@ per worker process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..actors.coref import MentionRef, pending, referring_form
@@ -295,10 +295,25 @@ class EventCoder:
                                   mention.entry.kind == "demonym"
                                   and mention.start <= np_head.i < mention.end, entity))
             if len(found) == before and head.i not in at:
+                seat = self._seat_of_government(head, at)
                 form = referring_form(head)  # 'it', 'their', 'the country': resolved later
-                if form is not None:
+                if seat is not None:  # 'officials in Yerevan'
+                    entity = self._entity(seat, head, block)
+                    if (entity.start, entity.end) not in taken:
+                        found.append((head.i, False, False, entity))
+                elif form is not None:
                     found.append((head.i, False, False, pending(head, form, block.start,
                                                                 block.text)))
+            elif len(found) == before + 1 and found[-1][2]:
+                # 'ethnic Albanians in Serbia': a people living in a state is coded as that
+                # state's civilians.
+                place = self._ethnic_home(head, at)
+                if place is not None:
+                    i, person, _, _ = found[-1]
+                    home = self._entity(place, head, block)
+                    found[-1] = (i, person, False, replace(
+                        found[-1][3], code=(home.country or home.code[:3]) + "CVL",
+                        country=home.country, sector="CVL"))
         # 'Armenian Prime Minister Nikol Pashinyan': the person names the actor; the
         # country word in the same phrase is his title, not a second actor.
         people = {(i, e.country) for i, person, _, e in found if person}
@@ -311,6 +326,33 @@ class EventCoder:
                and not (demonym and i in qualified)]
         out.sort(key=lambda e: e.start)
         return out
+
+    def _seat_of_government(self, head: Token, at: dict[int, Mention]) -> Mention | None:
+        """A capital after an agent noun stands for its government: 'officials in
+        Yerevan', 'diplomats in Kyiv'."""
+        if self._agent(head, head.i) is None:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for obj in prep.children:
+                    mention = at.get(obj.i)
+                    if obj.dep_ == "pobj" and mention is not None \
+                            and mention.entry.kind == "capital":
+                        return mention
+        return None
+
+    def _ethnic_home(self, head: Token, at: dict[int, Mention]) -> Mention | None:
+        """'ethnic Armenians in Azerbaijan': the state the people live in."""
+        if not any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                for obj in prep.subtree:
+                    mention = at.get(obj.i)
+                    if mention is not None and mention.entry.type in ("state", "territory",
+                                                                      "disputed"):
+                        return mention
+        return None
 
     def mention_refs(self, doc: Doc, mentions: Sequence[Mention],
                      block: Block) -> list[MentionRef]:
