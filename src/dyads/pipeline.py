@@ -31,6 +31,9 @@ from .text import BoilerplateRules, load_boilerplate
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .actors.matcher import Mention
 
 # Stages in order, with what each reads and writes; checked when a Pipeline is built.
 STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -48,6 +51,9 @@ def check_stage_order(stages: Sequence[tuple[str, tuple[str, ...], tuple[str, ..
             raise UsageError(f"stage {name!r} needs {', '.join(missing)}, which no earlier "
                              "stage assigns; check the stage order")
         available.update(assigns)
+
+
+LAZY_PIPES = ("ner",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +81,39 @@ class Pipeline:
         self.cues = load_cues()
         self.rules: BoilerplateRules = load_boilerplate()
         self.matcher = ActorMatcher(self.nlp, self.actors)
+        # Pipes run only on the blocks that need them (see code_blocks).
+        self.lazy_pipes: tuple[str, ...] = tuple(p for p in LAZY_PIPES
+                                                 if p in self.nlp.pipe_names)
         self.coder = EventCoder(self.ontology, self.lexicon, self.cues, self.actors.agents,
                                 require_actor=settings.require_actor,
                                 min_confidence=settings.min_confidence)
 
     def code_blocks(self, blocks: Sequence[Block]) -> list[BlockResult]:
-        results = []
-        docs = self.nlp.pipe([b.text for b in blocks], batch_size=self.settings.batch_size)
-        for block, doc in zip(blocks, docs, strict=True):
+        docs = list(self.nlp.pipe([b.text for b in blocks],
+                                  batch_size=self.settings.batch_size,
+                                  disable=list(self.lazy_pipes)))
+        coded = []
+        waiting = []
+        for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
             mentions = self.matcher(doc)
             sentences, events = self.coder.code_block(doc, mentions, block)
+            coded.append((mentions, sentences, events))
+            if self.lazy_pipes and _needs_names(doc, mentions, events, block.start):
+                waiting.append(k)
+        if self.lazy_pipes and waiting:
+            # The recogniser costs as much as the parse and is only read to keep a
+            # pronoun from being given to the wrong actor: run it, batched, on the blocks
+            # where a pronoun waits.
+            subset = [docs[k] for k in waiting]
+            for name in self.lazy_pipes:
+                pipe = self.nlp.get_pipe(name)
+                subset = list(pipe.pipe(subset)) if hasattr(pipe, "pipe") \
+                    else [pipe(d) for d in subset]
+            for k, doc in zip(waiting, subset, strict=True):
+                docs[k] = doc
+        results = []
+        for block, doc, (mentions, sentences, events) in zip(blocks, docs, coded,
+                                                             strict=True):
             refs = self.coder.mention_refs(doc, mentions, block)
             results.append(BlockResult(block, sentences, events, refs))
         return results
@@ -94,6 +123,20 @@ class Pipeline:
         blocks = [item for item in items if isinstance(item, Block)]
         coded = iter(self.code_blocks(blocks))
         return [next(coded) if isinstance(item, Block) else item for item in items]
+
+
+def _needs_names(doc: Doc, mentions: Sequence[Mention], events: Sequence[Event],
+                 offset: int) -> bool:
+    """Is there a personal pronoun ('he', 'she', 'his', 'her') waiting for an antecedent,
+    with a proper noun before it that no dictionary entry covers (someone the recogniser
+    might name)? States and groups are 'it' and 'they', which the dictionaries resolve."""
+    first = min((e.start for ev in events for e in (*ev.actor, *ev.recipient)
+                 if e.pending and e.source == "coreference:he"), default=None)
+    if first is None:
+        return False
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return any(t.pos_ == "PROPN" and t.i not in covered and offset + t.idx < first
+               for t in doc)
 
 
 def cached_pipeline(settings: Settings) -> Pipeline:

@@ -34,8 +34,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("actors", (), "extra actor dictionaries (JSONL) overlaid on the shipped ones"),
     Setting("agents", (), "extra agent-word files (JSONL: word, sector) overlaid on the "
             "shipped ones"),
-    Setting("ner", True, "run spaCy's named-entity recogniser, so people and organisations "
-            "the dictionaries lack are found (the dictionaries still decide codes)"),
+    Setting("ner", True, "load spaCy's named-entity recogniser, so people and organisations "
+            "the dictionaries lack are found (the dictionaries still decide codes); the coder "
+            "runs it only where a personal pronoun needs it"),
 )
 
 

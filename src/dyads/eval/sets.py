@@ -139,7 +139,9 @@ def mentions(pipeline: Pipeline, texts: Sequence[str], *,
     """Actor dictionary matches in each text, in order (character offsets); with ``ner``
     also the recogniser's entities that no dictionary match overlaps (code "")."""
     out = []
-    for doc in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size):
+    disable = [] if ner else list(pipeline.lazy_pipes)
+    for doc in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size,
+                                 disable=disable):
         found = []
         taken: set[int] = set()
         for m in pipeline.matcher(doc):

@@ -77,13 +77,17 @@ class EventCoder:
         sentences: list[Sentence] = []
         events: list[Event] = []
         index = self.lexicon.index
+        lemmas = self.lexicon.lemmas
         for k, sent in enumerate(doc.sents):
             sentence = Sentence(block.doc_id, k, block.start + sent.start_char,
                                 block.start + sent.end_char, sent.text)
             sentences.append(sentence)
             fired: dict[int, LexiconEntry] = {}
             for tok in sent:
-                entries = index.get((tok.lemma_.lower(), tok.pos_))
+                lemma = tok.lemma_
+                if lemma not in lemmas:  # most tokens: one set lookup, no lower-casing
+                    continue
+                entries = index.get((lemma.lower(), tok.pos_))
                 if entries:
                     entry = self._choose(tok, entries)
                     if entry is not None:

@@ -59,6 +59,14 @@ class Lexicon:
     # (lemma, pos) -> entries, most specific first
     index: dict[tuple[str, str], tuple[LexiconEntry, ...]]
     entries: tuple[LexiconEntry, ...] = field(default=())
+    # Every trigger lemma as written and capitalised: a fast first test per token.
+    lemmas: frozenset[str] = field(default=frozenset())
+
+    def __post_init__(self) -> None:
+        if not self.lemmas:
+            words = {lemma for lemma, _ in self.index}
+            object.__setattr__(self, "lemmas", frozenset(
+                words | {w.capitalize() for w in words} | {w.upper() for w in words}))
 
     def __len__(self) -> int:
         return len(self.entries)
