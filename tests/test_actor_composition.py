@@ -57,3 +57,14 @@ def test_an_ethnic_group_is_coded_where_it_lives(pipeline: Pipeline) -> None:
     assert [(a["code"], a["sector"]) for a in got[0]["actor"]] == [("AZECVL", "CVL")]
     got = code(pipeline, "Serb forces killed three ethnic Albanians in southern Serbia.")
     assert [a["code"] for a in got[0]["recipient"]] == ["SRBCVL"]
+
+
+def test_capitals_stand_for_governments(pipeline: Pipeline) -> None:
+    got = code(pipeline, "Baku rejected an offer from Yerevan.")
+    assert [a["code"] for a in got[0]["actor"]] == ["AZEGOV"]
+    assert [a["code"] for a in got[0]["recipient"]] == ["ARMGOV"]
+
+
+def test_breakaway_capital_is_its_government(pipeline: Pipeline) -> None:
+    got = code(pipeline, "Tiraspol accused Moldova of blocking the border.")
+    assert [(a["code"], a["sector"]) for a in got[0]["actor"]] == [("MDATRN", "GOV")]
