@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 MODALITIES = ("actual", "intended", "threatened", "requested", "alleged", "denied", "hypothetical")
 
