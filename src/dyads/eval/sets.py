@@ -115,6 +115,16 @@ PLACE_TYPES = frozenset({"state", "territory", "disputed", "region"})
 ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
 
 
+def _agent_phrase(doc: Doc, start: int, end: int, agents: dict[str, str]) -> int | None:
+    """The end offset of 'Iraqi security forces' when a name modifies an agent noun."""
+    head = doc[end - 1]
+    if head.dep_ in ("amod", "compound") and head.head.i > head.i \
+            and (head.head.lemma_.lower() in agents or head.head.lower_ in agents):
+        noun = head.head
+        return noun.idx + len(noun.text)
+    return None
+
+
 def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
     """Does a name act ('Turkey said', "Russia's troops", 'Iraqi forces'), rather than
     place or describe ('in Turkey', 'an Iraqi city')?"""
@@ -131,6 +141,10 @@ def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
         head = head.head
     if head.dep_ in ACTING_DEPS:
         return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of":  # 'the Government of Iraq'
+        owner = head.head.head
+        if owner.lemma_.lower() in agents or owner.lower_ in agents:
+            return True
     return head.dep_ == "pobj" and head.head.lower_ == "by"
 
 
@@ -157,6 +171,9 @@ def mentions(pipeline: Pipeline, texts: Sequence[str], *,
                                       last.idx + len(last.text),
                                       _acting(doc, m.start, m.end, pipeline.actors.agents)))
             taken.update(range(m.start, m.end))
+            body = _agent_phrase(doc, m.start, m.end, pipeline.actors.agents)
+            if body is not None:  # 'Iraqi security forces': the body the adjective owns
+                found.append(FoundMention(entry.code, "agent", "group", first.idx, body))
         if ner:
             for ent in doc.ents:
                 if ent.label_ in NER_TYPES and not any(i in taken
@@ -808,7 +825,9 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         "kind: adjectives and demonyms Nationality, capitals and state names Location, "
         "except that a state name or capital that acts (subject, object, possessor, "
         "apposition, passive 'by' agent, or owner of an agent noun: 'the UK said', "
-        "\"Russia's troops\") is Organisation, as re3d annotates governments; office "
+        "\"Russia's troops\", 'the Government of Iraq') is Organisation, as re3d "
+        "annotates governments; a name or adjective that modifies an agent noun also "
+        "gives the phrase as an Organisation ('Iraqi security forces'); office "
         "holders Person, other entries Organisation; with the `ner` setting on, "
         "the recogniser's people, organisations, nationalities and places that no "
         "dictionary match overlaps are added (PERSON, ORG, NORP, GPE/LOC/FAC). Weapon, "
