@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..actors.recognise import Recognised, recognise
 from ..errors import UsageError
 from ..models import DocumentResult, Event, Skip
 from ..settings import Settings
@@ -28,7 +29,6 @@ from .metrics import PRF, classify, majority, prf_sets, ratio
 from .result import ErrorCase, Figure, SetResult, Table
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
 
     from ..pipeline import Pipeline
 
@@ -100,89 +100,10 @@ def code_items(pipeline: Pipeline, texts: Sequence[str], pub_date: str | None = 
     return Coded(events, skipped)
 
 
-@dataclass(frozen=True, slots=True)
-class FoundMention:
-    code: str
-    kind: str
-    type: str  # state, group or person (dictionary), or the recogniser's label
-    start: int
-    end: int
-    acting: bool = False  # a participant in a clause or the owner of an agent noun
-
-
-PLACE_TYPES = frozenset({"state", "territory", "disputed", "region"})
-# Dependencies that make a noun phrase a participant in its clause.
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
-
-
-def _agent_phrase(doc: Doc, start: int, end: int, agents: dict[str, str]) -> int | None:
-    """The end offset of 'Iraqi security forces' when a name modifies an agent noun."""
-    head = doc[end - 1]
-    if head.dep_ in ("amod", "compound") and head.head.i > head.i \
-            and (head.head.lemma_.lower() in agents or head.head.lower_ in agents):
-        noun = head.head
-        return noun.idx + len(noun.text)
-    return None
-
-
-def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
-    """Does a name act ('Turkey said', "Russia's troops", 'Iraqi forces'), rather than
-    place or describe ('in Turkey', 'an Iraqi city')?"""
-    head = doc[end - 1]
-    for _ in range(2):
-        if head.dep_ in ("amod", "compound", "poss") and head.head.i != head.i \
-                and head.head.pos_ in ("NOUN", "PROPN") and not start <= head.head.i < end:
-            head = head.head
-            if head.lemma_.lower() in agents or head.lower_ in agents:
-                return True
-        else:
-            break
-    if head.dep_ == "conj":
-        head = head.head
-    if head.dep_ in ACTING_DEPS:
-        return True
-    if head.dep_ == "pobj" and head.head.lower_ == "of":  # 'the Government of Iraq'
-        owner = head.head.head
-        if owner.lemma_.lower() in agents or owner.lower_ in agents:
-            return True
-    return head.dep_ == "pobj" and head.head.lower_ == "by"
-
-
-def mentions(pipeline: Pipeline, texts: Sequence[str], *,
-             ner: bool = False) -> list[list[FoundMention]]:
-    """Actor dictionary matches in each text, in order (character offsets); with ``ner``
-    also the recogniser's entities that no dictionary match overlaps (code "")."""
-    out = []
-    disable = [] if ner else list(pipeline.lazy_pipes)
-    for doc in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size,
-                                 disable=disable):
-        found = []
-        taken: set[int] = set()
-        for m in pipeline.matcher(doc):
-            first, last = doc[m.start], doc[m.end - 1]
-            entry = m.entry
-            # Places: states, territories, breakaway entities and regions; the rest are
-            # organisations or people.
-            kind = "state" if entry.type in PLACE_TYPES else \
-                "person" if entry.type == "person" else "group"
-            if kind == "state" and last.lower_ in pipeline.actors.agents:
-                kind = "group"  # 'Kurdistan Regional Government' names a body, not a place
-            found.append(FoundMention(entry.code, entry.kind, kind, first.idx,
-                                      last.idx + len(last.text),
-                                      _acting(doc, m.start, m.end, pipeline.actors.agents)))
-            taken.update(range(m.start, m.end))
-            body = _agent_phrase(doc, m.start, m.end, pipeline.actors.agents)
-            if body is not None:  # 'Iraqi security forces': the body the adjective owns
-                found.append(FoundMention(entry.code, "agent", "group", first.idx, body))
-        if ner:
-            for ent in doc.ents:
-                if ent.label_ in NER_TYPES and not any(i in taken
-                                                       for i in range(ent.start, ent.end)):
-                    found.append(FoundMention("", "ner", ent.label_, ent.start_char,
-                                              ent.end_char))
-            found.sort(key=lambda f: f.start)
-        out.append(found)
-    return out
+def mentions(pipeline: Pipeline, texts: Sequence[str]) -> list[list[Recognised]]:
+    """The actor dictionary's matches in each text, in order (for the baselines)."""
+    return [[r for r in found if r.source.startswith("dictionary:")]
+            for found in recognise(pipeline, texts, ner=False)]
 
 
 def top_event(events: Sequence[Event]) -> Event | None:
@@ -350,7 +271,7 @@ def _triples(actors: frozenset[str], event: str, recipients: frozenset[str]
     return [(a, event, r) for a in sorted(actors) or ["-"] for r in sorted(recipients) or ["-"]]
 
 
-def _order_codes(found: Sequence[FoundMention], index: int) -> frozenset[str]:
+def _order_codes(found: Sequence[Recognised], index: int) -> frozenset[str]:
     distinct: list[str] = []
     for m in found:
         code = _country(m.code)
@@ -467,7 +388,7 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
         groups[key].extend(indices)
     events: list[list[Event]] = [[] for _ in records]
     skipped: dict[int, str] = {}
-    order: list[list[FoundMention]] = [[] for _ in records]
+    order: list[list[Recognised]] = [[] for _ in records]
     with tempfile.TemporaryDirectory(prefix="dyads-eval-") as tmp:
         agent_file = Path(tmp) / "agents.jsonl"
         write_jsonl(convert_agents(agents).rows, agent_file)
@@ -552,7 +473,7 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
     return result
 
 
-def _petrarch_order(found: Sequence[FoundMention]) -> tuple[str, str] | None:
+def _petrarch_order(found: Sequence[Recognised]) -> tuple[str, str] | None:
     codes: list[str] = []
     for m in found:
         if m.code not in codes:
@@ -736,25 +657,9 @@ def _words(tokens: Sequence[str], indices: set[int]) -> str:
 # ---------------------------------------------------------------------- re3d
 RE3D_TYPES = ("Person", "Organisation", "Nationality", "Location", "Weapon",
               "MilitaryPlatform", "Vehicle")
-# What a dictionary match says about the kind of entity it found.
-KIND_TYPES = {"adjective": "Nationality", "demonym": "Nationality", "capital": "Location"}
-
-
-# What a named-entity label says, in re3d's types.
-NER_TYPES = {"PERSON": "Person", "ORG": "Organisation", "NORP": "Nationality",
-             "GPE": "Location", "LOC": "Location", "FAC": "Location"}
-
-
-def mention_type(found: FoundMention) -> str:
-    if found.kind == "ner":
-        return NER_TYPES[found.type]
-    if found.type == "person":
-        return "Person"
-    if found.type == "state" and found.acting and found.kind in ("name", "capital"):
-        return "Organisation"  # a state that acts is its government: 'the UK said'
-    if found.kind in KIND_TYPES:
-        return KIND_TYPES[found.kind]
-    return "Location" if found.type == "state" else "Organisation"
+# dyads' entity types, in re3d's names.
+RE3D_NAMES = {"person": "Person", "organisation": "Organisation",
+              "nationality": "Nationality", "location": "Location"}
 
 
 def evaluate_re3d(data: Path, pipeline: Pipeline, *, baselines: bool = True,
@@ -774,10 +679,10 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
                baselines: bool = True, progress: Progress = lambda _: None) -> SetResult:
     started = time.perf_counter()
     result = SetResult("re3d", SETS["re3d"], source, len(documents))
-    progress(f"re3d: matching actors in {len(documents)} documents")
-    found = mentions(pipeline, [d.text for d in documents],
-                     ner="ner" in pipeline.nlp.pipe_names)
-    predicted: list[Predicted] = [[(m.start, m.end, mention_type(m)) for m in f]
+    progress(f"re3d: recognising entities in {len(documents)} documents")
+    found = recognise(pipeline, [d.text for d in documents],
+                      ner="ner" in pipeline.nlp.pipe_names)
+    predicted: list[Predicted] = [[(m.start, m.end, RE3D_NAMES[m.type]) for m in f]
                                   for f in found]
     gold = [[(e.start, e.end, e.type) for e in d.entities if e.type in RE3D_TYPES]
             for d in documents]
@@ -821,17 +726,15 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
                                                                     "Location") else 0.5))
     result.notes.append(
         f"Entities with confidence >= 0.5, one type per span (the most confident); the "
-        f"seven types {', '.join(RE3D_TYPES)}. dyads' dictionary matches are typed by "
-        "kind: adjectives and demonyms Nationality, capitals and state names Location, "
-        "except that a state name or capital that acts (subject, object, possessor, "
-        "apposition, passive 'by' agent, or owner of an agent noun: 'the UK said', "
-        "\"Russia's troops\", 'the Government of Iraq') is Organisation, as re3d "
-        "annotates governments; a name or adjective that modifies an agent noun also "
-        "gives the phrase as an Organisation ('Iraqi security forces'); office "
-        "holders Person, other entries Organisation; with the `ner` setting on, "
-        "the recogniser's people, organisations, nationalities and places that no "
-        "dictionary match overlaps are added (PERSON, ORG, NORP, GPE/LOC/FAC). Weapon, "
-        "MilitaryPlatform and Vehicle are not recognised.")
+        f"seven types {', '.join(RE3D_TYPES)}. dyads' entities come from "
+        "dyads.actors.recognise: dictionary matches (adjectives and demonyms Nationality; "
+        "state names and capitals Location, or Organisation when the state acts: subject, "
+        "object, possessor, apposition, 'by' agent, owner of an agent noun, 'the "
+        "Government of X'; office holders Person; other entries Organisation), agent "
+        "phrases a name owns ('Iraqi security forces', Organisation), office titles ('the "
+        "Foreign Secretary', Person), and the named-entity recogniser's PERSON, ORG, NORP "
+        "and GPE/LOC/FAC that no dictionary match overlaps. Weapon, MilitaryPlatform and "
+        "Vehicle are not recognised.")
     result.seconds = time.perf_counter() - started
     return result
 

@@ -1,0 +1,127 @@
+"""Recognise every entity a text names, typed: people, organisations, nationalities and
+places, whether or not they act in an event.
+
+Sources, in order of authority: the actor dictionaries (which also give a code), agent
+phrases a dictionary name owns ("Iraqi security forces"), office titles ("the Foreign
+Secretary"), and, when loaded, spaCy's named-entity recogniser for what the dictionaries
+lack (no code). ``source`` says which decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..pipeline import Pipeline
+
+PERSON, ORGANISATION, NATIONALITY, LOCATION = ("person", "organisation", "nationality",
+                                               "location")
+# Entry types that are places; the rest are organisations or people.
+PLACE_TYPES = frozenset({"state", "territory", "disputed", "region"})
+# Dependencies that make a noun phrase a participant in its clause.
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
+# Head nouns that name a person by office.
+PERSON_TITLES = frozenset({
+    "minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy",
+    "spokesman", "spokeswoman", "spokesperson", "commander", "general", "king", "emir",
+    "prince", "diplomat", "governor", "mayor", "senator"})
+NER_TYPES = {"PERSON": PERSON, "ORG": ORGANISATION, "NORP": NATIONALITY, "GPE": LOCATION,
+             "LOC": LOCATION, "FAC": LOCATION}
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    text: str
+    start: int  # character offsets into the text given
+    end: int
+    type: str  # person, organisation, nationality, location
+    code: str  # "" when no dictionary entry decided one
+    source: str  # dictionary:<file:line>, agent, title or ner:<LABEL>
+
+
+def recognise(pipeline: Pipeline, texts: Sequence[str], *,
+              ner: bool = True) -> Iterator[list[Recognised]]:
+    """The entities of each text, in text order. ``ner`` runs the recogniser (when the
+    model has it) on every text; without it only dictionaries, agents and titles count."""
+    agents = pipeline.actors.agents
+    disable = [] if ner else list(pipeline.lazy_pipes)
+    for doc in pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size,
+                                 disable=disable):
+        found: list[Recognised] = []
+        taken: set[int] = set()
+        for m in pipeline.matcher(doc):
+            first, last = doc[m.start], doc[m.end - 1]
+            entry = m.entry
+            start, end = first.idx, last.idx + len(last.text)
+            kind = _dictionary_type(entry.type, entry.kind, last.lower_ in agents,
+                                    _acting(doc, m.start, m.end, agents))
+            found.append(Recognised(doc.text[start:end], start, end, kind, entry.code,
+                                    f"dictionary:{entry.origin}"))
+            taken.update(range(m.start, m.end))
+            body = _agent_phrase(doc, m.end, agents)
+            if body is not None:  # 'Iraqi security forces': the body the name owns
+                found.append(Recognised(doc.text[start:body], start, body, ORGANISATION,
+                                        entry.code, "agent"))
+        for tok in doc:  # office titles without a name are people: 'the Foreign Secretary'
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken \
+                    and tok.lemma_.lower() in PERSON_TITLES:
+                left = min((c for c in tok.lefts if c.dep_ in ("compound", "amod")),
+                           key=lambda t: t.i, default=tok)
+                start, end = left.idx, tok.idx + len(tok.text)
+                found.append(Recognised(doc.text[start:end], start, end, PERSON, "", "title"))
+                taken.update(range(left.i, tok.i + 1))
+        for ent in doc.ents:
+            if ent.label_ in NER_TYPES and not any(i in taken for i in
+                                                   range(ent.start, ent.end)):
+                found.append(Recognised(ent.text, ent.start_char, ent.end_char,
+                                        NER_TYPES[ent.label_], "", f"ner:{ent.label_}"))
+        found.sort(key=lambda r: r.start)
+        yield found
+
+
+def _dictionary_type(entry_type: str, kind: str, names_a_body: bool, acting: bool) -> str:
+    if entry_type == "person":
+        return PERSON
+    if entry_type not in PLACE_TYPES or names_a_body:
+        return ORGANISATION  # 'Kurdistan Regional Government' names a body, not a place
+    if kind in ("adjective", "demonym"):
+        return NATIONALITY
+    # A state that acts is its government ('the UK said'); otherwise a place.
+    return ORGANISATION if acting else LOCATION
+
+
+def _agent_phrase(doc: Doc, end: int, agents: dict[str, str]) -> int | None:
+    """The end offset of 'Iraqi security forces' when a name modifies an agent noun."""
+    head = doc[end - 1]
+    if head.dep_ in ("amod", "compound") and head.head.i > head.i \
+            and (head.head.lemma_.lower() in agents or head.head.lower_ in agents):
+        noun = head.head
+        return noun.idx + len(noun.text)
+    return None
+
+
+def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
+    """Does a name act ('Turkey said', "Russia's troops", 'the Government of Iraq'),
+    rather than place or describe ('in Turkey', 'an Iraqi city')?"""
+    head = doc[end - 1]
+    for _ in range(2):
+        if head.dep_ in ("amod", "compound", "poss") and head.head.i != head.i \
+                and head.head.pos_ in ("NOUN", "PROPN") and not start <= head.head.i < end:
+            head = head.head
+            if head.lemma_.lower() in agents or head.lower_ in agents:
+                return True
+        else:
+            break
+    if head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in ACTING_DEPS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        owner = head.head.head
+        if owner.lemma_.lower() in agents or owner.lower_ in agents:
+            return True
+    return head.dep_ == "pobj" and head.head.lower_ == "by"
