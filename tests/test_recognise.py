@@ -29,3 +29,11 @@ def test_sources_are_recorded(pipeline: Pipeline) -> None:
     sources = {r.text: r.source.split(":")[0] for r in found}
     assert sources["Nikol Pashinyan"] == "dictionary"
     assert sources["UN"] == "dictionary"
+
+
+def test_places_stay_places(pipeline: Pipeline) -> None:
+    found = _found(pipeline, "The minister visited Turkey. Syria is a humanitarian crisis.")
+    assert ("Turkey", "location", "TUR") in found
+    assert ("Syria", "location", "SYR") in found
+    found = _found(pipeline, "Britain urged Turkey to open the border.")
+    assert ("Turkey", "organisation", "TUR") in found

@@ -22,8 +22,9 @@ PERSON, ORGANISATION, NATIONALITY, LOCATION = ("person", "organisation", "nation
                                                "location")
 # Entry types that are places; the rest are organisations or people.
 PLACE_TYPES = frozenset({"state", "territory", "disputed", "region"})
-# Dependencies that make a noun phrase a participant in its clause.
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
+# Verbs whose object is a place, not a party: 'visited Turkey', 'entered Syria'.
+PLACE_VERBS = frozenset({"visit", "enter", "leave", "reach", "cross", "tour", "invade",
+                         "occupy", "liberate", "rid", "unite", "flee", "return"})
 # Head nouns that name a person by office.
 PERSON_TITLES = frozenset({
     "minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy",
@@ -105,8 +106,9 @@ def _agent_phrase(doc: Doc, end: int, agents: dict[str, str]) -> int | None:
 
 
 def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
-    """Does a name act ('Turkey said', "Russia's troops", 'the Government of Iraq'),
-    rather than place or describe ('in Turkey', 'an Iraqi city')?"""
+    """Does a name act ('Turkey said', 'urged Turkey', "Russia's troops", 'the
+    Government of Iraq'), rather than place or describe ('in Turkey', 'visited Turkey',
+    'Syria is a crisis', 'Raqqah, Syria', 'an Iraqi city')?"""
     head = doc[end - 1]
     for _ in range(2):
         if head.dep_ in ("amod", "compound", "poss") and head.head.i != head.i \
@@ -118,7 +120,12 @@ def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
             break
     if head.dep_ == "conj":
         head = head.head
-    if head.dep_ in ACTING_DEPS:
+    verb = head.head
+    if head.dep_ == "nsubj":  # 'Turkey said', not 'Syria is a crisis'
+        return verb.lemma_ != "be"
+    if head.dep_ in ("dobj", "dative"):  # 'urged Turkey', not 'visited Turkey'
+        return verb.lemma_.lower() not in PLACE_VERBS
+    if head.dep_ == "poss":  # "Russia's troops"
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         owner = head.head.head

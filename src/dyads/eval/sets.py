@@ -697,6 +697,20 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         result.figures.append(Figure(f"{t.lower()}_recall", f"{t} recall (overlap)",
                                      scores[f"{t}_recall"], int(scores[f"{t}_n"]),
                                      base[f"{t}_recall"]))
+    # Locations that are a state's name or capital: the ones dyads must never miss.
+    states = {text for text, e in pipeline.actors.entries.items()
+              if e.type == "state" and e.kind in ("name", "capital")}
+    hits = total = 0
+    for doc, g, p in zip(documents, gold, predicted, strict=True):
+        for start, end, kind in g:
+            text = doc.text[start:end]
+            if kind != "Location" or text.removeprefix("the ").removeprefix("The ") \
+                    not in states:
+                continue
+            total += 1
+            hits += any(s < end and start < e and t == "Location" for s, e, t in p)
+    result.figures.append(Figure("country_location_recall", "Location recall, spans that "
+                                 "are a state's name or capital", ratio(hits, total), total))
     result.figures.append(Figure("untyped_recall", "any entity of the seven types, recall "
                                  "(overlap, type ignored)", scores["all_recall"],
                                  int(scores["all_n"]), base["all_recall"]))
@@ -728,9 +742,10 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         f"Entities with confidence >= 0.5, one type per span (the most confident); the "
         f"seven types {', '.join(RE3D_TYPES)}. dyads' entities come from "
         "dyads.actors.recognise: dictionary matches (adjectives and demonyms Nationality; "
-        "state names and capitals Location, or Organisation when the state acts: subject, "
-        "object, possessor, apposition, 'by' agent, owner of an agent noun, 'the "
-        "Government of X'; office holders Person; other entries Organisation), agent "
+        "state names and capitals Location, or Organisation when the state acts: subject "
+        "of a verb other than 'be', object of a verb that does not take a place ('urged', "
+        "not 'visited'), possessor, 'by' agent, owner of an agent noun, 'the Government "
+        "of X'; office holders Person; other entries Organisation), agent "
         "phrases a name owns ('Iraqi security forces', Organisation), office titles ('the "
         "Foreign Secretary', Person), and the named-entity recogniser's PERSON, ORG, NORP "
         "and GPE/LOC/FAC that no dictionary match overlaps. Weapon, MilitaryPlatform and "
