@@ -37,3 +37,9 @@ def test_places_stay_places(pipeline: Pipeline) -> None:
     assert ("Syria", "location", "SYR") in found
     found = _found(pipeline, "Britain urged Turkey to open the border.")
     assert ("Turkey", "organisation", "TUR") in found
+
+
+def test_peoples_are_nationalities_without_codes(pipeline: Pipeline) -> None:
+    found = _found(pipeline, "Yazidi families fled as Kurdish fighters advanced.")
+    assert ("Yazidi", "nationality", "") in found
+    assert ("Kurdish", "nationality", "") in found

@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..datafiles import data_path, read_jsonl
+from ..errors import DataError
+
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
     from ..pipeline import Pipeline
@@ -67,6 +73,16 @@ def recognise(pipeline: Pipeline, texts: Sequence[str], *,
             if body is not None:  # 'Iraqi security forces': the body the name owns
                 found.append(Recognised(doc.text[start:body], start, body, ORGANISATION,
                                         entry.code, "agent"))
+        matcher, origins = _peoples(pipeline.nlp)
+        people: set[int] = set()
+        for key, start_i, end_i in matcher(doc):  # 'Yazidis', 'Kurdish': peoples
+            if any(i in taken for i in range(start_i, end_i)):
+                continue
+            span = doc[start_i:end_i]
+            found.append(Recognised(span.text, span.start_char, span.end_char, NATIONALITY,
+                                    "", f"peoples:{origins[key]}"))
+            # Not taken: 'the Kurdish Peshmerga' may still be a recognised organisation.
+            people.update(range(start_i, end_i))
         for tok in doc:  # office titles without a name are people: 'the Foreign Secretary'
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken \
                     and tok.lemma_.lower() in PERSON_TITLES:
@@ -77,11 +93,33 @@ def recognise(pipeline: Pipeline, texts: Sequence[str], *,
                 taken.update(range(left.i, tok.i + 1))
         for ent in doc.ents:
             if ent.label_ in NER_TYPES and not any(i in taken for i in
-                                                   range(ent.start, ent.end)):
+                                                   range(ent.start, ent.end)) \
+                    and not (ent.label_ == "NORP" and ent.start in people):
                 found.append(Recognised(ent.text, ent.start_char, ent.end_char,
                                         NER_TYPES[ent.label_], "", f"ner:{ent.label_}"))
         found.sort(key=lambda r: r.start)
         yield found
+
+
+@lru_cache(maxsize=4)
+def _peoples(nlp: Language) -> tuple[PhraseMatcher, dict[int, str]]:
+    """A matcher for ``actors/peoples.jsonl``: ethnic and religious groups, which are
+    recognised (as nationalities) but name no state, so they code no actor."""
+    from spacy.matcher import PhraseMatcher
+
+    path = data_path("actors", "peoples.jsonl")
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    origins: dict[int, str] = {}
+    for line_no, row in read_jsonl(path, required=("name", "type", "names"),
+                                   allowed=("name", "type", "names", "adjectives",
+                                            "countries")):
+        words = [*row["names"], *row.get("adjectives", [])]
+        if not all(isinstance(w, str) and w.strip() for w in words) or not words:
+            raise DataError(str(path), line_no, "names and adjectives must be text")
+        key = nlp.vocab.strings.add(f"dyads_people:{row['name']}")
+        origins[key] = f"{path.name}:{line_no}"
+        matcher.add(f"dyads_people:{row['name']}", [nlp.make_doc(w) for w in words])
+    return matcher, origins
 
 
 def _dictionary_type(entry_type: str, kind: str, names_a_body: bool, acting: bool) -> str:
