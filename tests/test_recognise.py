@@ -43,3 +43,9 @@ def test_peoples_are_nationalities_without_codes(pipeline: Pipeline) -> None:
     found = _found(pipeline, "Yazidi families fled as Kurdish fighters advanced.")
     assert ("Yazidi", "nationality", "") in found
     assert ("Kurdish", "nationality", "") in found
+
+
+def test_bodies_named_by_agent_nouns(pipeline: Pipeline) -> None:
+    found = _found(pipeline, "The regime shelled the town while security forces withdrew.")
+    assert ("regime", "organisation", "") in found
+    assert ("security forces", "organisation", "") in found

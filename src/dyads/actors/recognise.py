@@ -2,9 +2,10 @@
 places, whether or not they act in an event.
 
 Sources, in order of authority: the actor dictionaries (which also give a code), agent
-phrases a dictionary name owns ("Iraqi security forces"), office titles ("the Foreign
-Secretary"), and, when loaded, spaCy's named-entity recogniser for what the dictionaries
-lack (no code). ``source`` says which decided.
+phrases a dictionary name owns ("Iraqi security forces"), peoples ("Yazidi"), office
+titles ("the Foreign Secretary"), bodies named by an agent noun ("the regime"), and, when
+loaded, spaCy's named-entity recogniser for what the dictionaries lack (no code).
+``source`` says which decided.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ PERSON_TITLES = frozenset({
     "minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy",
     "spokesman", "spokeswoman", "spokesperson", "commander", "general", "king", "emir",
     "prince", "diplomat", "governor", "mayor", "senator"})
+# Sectors whose agent nouns name an organised body ('the regime', 'the army', 'police').
+BODY_SECTORS = frozenset({"GOV", "MIL", "COP", "REB", "PRM", "SPY", "LEG", "JUD"})
+# Agent nouns for one person, not a body ('an official', 'the judge').
+INDIVIDUALS = frozenset({"official", "officer", "soldier", "policeman", "lawmaker",
+                         "legislator", "judge", "prosecutor", "spy", "leader"})
 NER_TYPES = {"PERSON": PERSON, "ORG": ORGANISATION, "NORP": NATIONALITY, "GPE": LOCATION,
              "LOC": LOCATION, "FAC": LOCATION}
 
@@ -91,6 +97,15 @@ def recognise(pipeline: Pipeline, texts: Sequence[str], *,
                 start, end = left.idx, tok.idx + len(tok.text)
                 found.append(Recognised(doc.text[start:end], start, end, PERSON, "", "title"))
                 taken.update(range(left.i, tok.i + 1))
+        for tok in doc:  # bodies named by an agent noun: 'the regime', 'security forces'
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken \
+                    and agents.get(tok.lemma_.lower()) in BODY_SECTORS \
+                    and tok.lemma_.lower() not in INDIVIDUALS:
+                left = min((c for c in tok.lefts if c.dep_ in ("compound", "amod")),
+                           key=lambda t: t.i, default=tok)
+                start, end = left.idx, tok.idx + len(tok.text)
+                found.append(Recognised(doc.text[start:end], start, end, ORGANISATION, "",
+                                        "agent"))
         for ent in doc.ents:
             if ent.label_ in NER_TYPES and not any(i in taken for i in
                                                    range(ent.start, ent.end)) \

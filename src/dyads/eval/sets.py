@@ -747,7 +747,8 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         "not 'visited'), possessor, 'by' agent, owner of an agent noun, 'the Government "
         "of X'; office holders Person; other entries Organisation), agent "
         "phrases a name owns ('Iraqi security forces', Organisation), office titles ('the "
-        "Foreign Secretary', Person), and the named-entity recogniser's PERSON, ORG, NORP "
+        "Foreign Secretary', Person), bodies named by an agent noun ('the regime', "
+        "Organisation), peoples ('Yazidi', Nationality), and the named-entity recogniser's PERSON, ORG, NORP "
         "and GPE/LOC/FAC that no dictionary match overlaps. Weapon, MilitaryPlatform and "
         "Vehicle are not recognised.")
     result.seconds = time.perf_counter() - started
