@@ -748,9 +748,9 @@ def score_re3d(documents: Sequence[EntityDocument], pipeline: Pipeline, source: 
         "of X'; office holders Person; other entries Organisation), agent "
         "phrases a name owns ('Iraqi security forces', Organisation), office titles ('the "
         "Foreign Secretary', Person), bodies named by an agent noun ('the regime', "
-        "Organisation), peoples ('Yazidi', Nationality), and the named-entity recogniser's PERSON, ORG, NORP "
-        "and GPE/LOC/FAC that no dictionary match overlaps. Weapon, MilitaryPlatform and "
-        "Vehicle are not recognised.")
+        "Organisation), peoples ('Yazidi', Nationality), and the named-entity "
+        "recogniser's PERSON, ORG, NORP and GPE/LOC/FAC that no dictionary match "
+        "overlaps. Weapon, MilitaryPlatform and Vehicle are not recognised.")
     result.seconds = time.perf_counter() - started
     return result
 
