@@ -68,3 +68,8 @@ def test_capitals_stand_for_governments(pipeline: Pipeline) -> None:
 def test_breakaway_capital_is_its_government(pipeline: Pipeline) -> None:
     got = code(pipeline, "Tiraspol accused Moldova of blocking the border.")
     assert [(a["code"], a["sector"]) for a in got[0]["actor"]] == [("MDATRN", "GOV")]
+
+
+def test_older_names_of_states(pipeline: Pipeline) -> None:
+    got = code(pipeline, "Vietnamese forces shelled Kampuchean guerrilla camps.")
+    assert [a["code"][:3] for a in got[0]["recipient"]] == ["KHM"]

@@ -15,6 +15,8 @@ CASES = [
     ("Norway refused to send troops to Mali.", "NOR", "MLI"),
     ("India rejected an offer from Nepal.", "IND", "NPL"),
     ("Serbian farmers demonstrated in Croatia on Monday.", "SRB", "HRV"),
+    ("Peru threatened to close the border unless Bolivia paid its debts.", "PER", "BOL"),
+    ("Kenya demanded an apology from Somalia.", "KEN", "SOM"),
 ]
 
 

@@ -38,6 +38,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # peacekeepers in Iraq').
 COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", "prep:with",
                         "prep:in", "prep:into")
+# Words that make a clause the condition of a threat or demand.
+CONDITIONS = frozenset({"if", "unless"})
 # Named-entity labels that can be antecedents of pronouns.
 NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
@@ -165,8 +167,10 @@ class EventCoder:
         actor = self._fill(tok, actor_slots, at, passive, support, block)
         if own_actor and not actor.entities:
             return None
-        recipient = self._fill(tok, entry.recipient, at, passive, support, block,
-                               skip=actor)
+        # The condition of a threat ('... unless Iraq complied') names the recipient only
+        # when neither the trigger nor its complement does.
+        own = tuple(slot for slot in entry.recipient if slot != "cond")
+        recipient = self._fill(tok, own, at, passive, support, block, skip=actor)
         if not recipient.entities and tok.pos_ == "VERB":
             for child in tok.children:  # 'threatened to attack X': X from the complement
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -177,6 +181,8 @@ class EventCoder:
                     recipient = self._fill(child, slots, at, _is_passive(child), None,
                                            block, skip=actor)
                     break
+        if not recipient.entities and len(own) < len(entry.recipient):
+            recipient = self._fill(tok, ("cond",), at, passive, support, block, skip=actor)
         if self.require_actor and not actor.entities:
             return None
         code = self.ontology[entry.cameo]
@@ -257,6 +263,16 @@ class EventCoder:
         if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject
             return [g for c in tok.children if c.dep_ == "ccomp"
                     for g in c.children if g.dep_ in SUBJECT_DEPS], True
+        if slot == "cond":  # 'threatened to strike unless Iraq complied': who must comply
+            for verb in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
+                for clause in verb.children:
+                    if clause.dep_ == "advcl" and any(
+                            m.dep_ == "mark" and m.lower_ in CONDITIONS
+                            for m in clause.children):
+                        found = [g for g in clause.children if g.dep_ in SUBJECT_DEPS]
+                        if found:
+                            return found, True
+            return [], True
         if slot == "nsubjpass":
             return [c for c in tok.children if c.dep_ == "nsubjpass"], True
         if slot == "dative":

@@ -24,7 +24,7 @@ from .ontology import Ontology
 
 KEYS = ("id", "lemma", "pos", "particle", "object", "cameo", "actor", "recipient", "mode",
         "modality", "example")
-SLOT = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|amod|compound|support|ccomp|"
+SLOT = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|amod|compound|support|ccomp|cond|"
                   r"obj:[a-z]+|"
                   r"prep:[a-z]+)$")
 DEFAULT_SLOTS = {
@@ -77,6 +77,7 @@ def _slots(path: Path, line_no: int, value: object, key: str) -> tuple[str, ...]
                                               for s in value):
         raise DataError(str(path), line_no, f"{key!r} must be a list of slots",
                         "slots: nsubj, agent, dobj, dative, poss, amod, compound, support, ccomp, "
+                        "cond, "
                         "obj:<word>, "
                         "prep:<word>")
     return tuple(value)
