@@ -13,17 +13,28 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..datafiles import data_path, read_jsonl
 from ..errors import DataError
+from ..settings import Settings
+from .dictionary import ActorDictionary
+from .matcher import ActorMatcher
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
-    from ..pipeline import Pipeline
+
+class Loaded(Protocol):
+    """What recognition needs of a loaded pipeline (``dyads.pipeline.Pipeline`` has it)."""
+
+    nlp: Language
+    matcher: ActorMatcher
+    actors: ActorDictionary
+    settings: Settings
+    lazy_pipes: tuple[str, ...]
 
 PERSON, ORGANISATION, NATIONALITY, LOCATION = ("person", "organisation", "nationality",
                                                "location")
@@ -56,7 +67,7 @@ class Recognised:
     source: str  # dictionary:<file:line>, agent, title or ner:<LABEL>
 
 
-def recognise(pipeline: Pipeline, texts: Sequence[str], *,
+def recognise(pipeline: Loaded, texts: Sequence[str], *,
               ner: bool = True) -> Iterator[list[Recognised]]:
     """The entities of each text, in text order. ``ner`` runs the recogniser (when the
     model has it) on every text; without it only dictionaries, agents and titles count."""
