@@ -73,3 +73,9 @@ def test_breakaway_capital_is_its_government(pipeline: Pipeline) -> None:
 def test_older_names_of_states(pipeline: Pipeline) -> None:
     got = code(pipeline, "Vietnamese forces shelled Kampuchean guerrilla camps.")
     assert [a["code"][:3] for a in got[0]["recipient"]] == ["KHM"]
+
+
+def test_an_institution_modifier_decides_the_sector(pipeline: Pipeline) -> None:
+    got = code(pipeline, "Turkish army officers detained two Syrian police officers.")
+    assert [a["code"] for a in got[0]["actor"]] == ["TURMIL"]
+    assert [a["code"] for a in got[0]["recipient"]] == ["SYRCOP"]

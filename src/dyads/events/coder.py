@@ -447,8 +447,9 @@ class EventCoder:
 
     def _agent(self, np_head: Token, after: int) -> str | None:
         """The sector an agent word names: the longest phrase of the head's modifiers
-        after the actor's name ('foreign minister', 'armed forces'), then the head's
-        lemma ('ministers' -> 'minister')."""
+        after the actor's name ('foreign minister', 'armed forces'), then a modifier that
+        names an institution ('army officers'), then the head's lemma ('ministers' ->
+        'minister')."""
         doc = np_head.doc
         start = after if after <= np_head.i else np_head.i
         for i in range(start, np_head.i):
@@ -458,6 +459,13 @@ class EventCoder:
                 sector = self.agents.get(" ".join([*words[:-1], np_head.lemma_.lower()]))
             if sector is not None:
                 return sector
+        # 'army officers', 'police officers', 'government officials': a modifier that
+        # names an institution decides over the head that names a rank.
+        for tok in doc[start:np_head.i]:
+            if tok.dep_ == "compound" and tok.head.i == np_head.i:
+                sector = self.agents.get(tok.lemma_.lower()) or self.agents.get(tok.lower_)
+                if sector is not None:
+                    return sector
         return self.agents.get(np_head.lemma_.lower()) or self.agents.get(np_head.lower_)
 
     # ------------------------------------------------------------------ attribution
