@@ -176,8 +176,8 @@ class EventCoder:
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                     # The complement's own entry when it is a trigger; otherwise the
                     # default verb frame ('refused to deploy troops in Iraq').
-                    slots = fired[child.i].recipient if child.i in fired \
-                        else COMPLEMENT_RECIPIENT
+                    slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
+                        if child.i in fired else COMPLEMENT_RECIPIENT
                     recipient = self._fill(child, slots, at, _is_passive(child), None,
                                            block, skip=actor)
                     break
