@@ -17,9 +17,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..datafiles import data_path, read_jsonl
 from ..errors import DataError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 KEYS = ("code", "type", "un", "name", "names", "adjectives", "demonyms", "capitals",
         "ambiguous", "country", "sector", "operates_in")
@@ -187,6 +191,11 @@ def _read_office_holders(path: Path, entries: dict[str, ActorEntry]) -> None:
                                type="person")
             for variant in _variants(text):
                 entries[variant] = entry
+
+
+def agent_sector(agents: dict[str, str], tok: Token) -> str | None:
+    """The sector a single agent word names, by lemma ('ministers') or as written."""
+    return agents.get(tok.lemma_.lower()) or agents.get(tok.lower_)
 
 
 def _holds_people(path: Path) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 from ..datafiles import data_path, read_jsonl
 from ..errors import DataError
 from ..settings import Settings
-from .dictionary import ActorDictionary
+from .dictionary import ActorDictionary, agent_sector
 from .matcher import ActorMatcher
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def recognise(pipeline: Loaded, texts: Sequence[str], *,
                 taken.update(range(left.i, tok.i + 1))
         for tok in doc:  # bodies named by an agent noun: 'the regime', 'security forces'
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken \
-                    and agents.get(tok.lemma_.lower()) in BODY_SECTORS \
+                    and agent_sector(agents, tok) in BODY_SECTORS \
                     and tok.lemma_.lower() not in INDIVIDUALS:
                 left = min((c for c in tok.lefts if c.dep_ in ("compound", "amod")),
                            key=lambda t: t.i, default=tok)
@@ -163,7 +163,7 @@ def _agent_phrase(doc: Doc, end: int, agents: dict[str, str]) -> int | None:
     """The end offset of 'Iraqi security forces' when a name modifies an agent noun."""
     head = doc[end - 1]
     if head.dep_ in ("amod", "compound") and head.head.i > head.i \
-            and (head.head.lemma_.lower() in agents or head.head.lower_ in agents):
+            and agent_sector(agents, head.head) is not None:
         noun = head.head
         return noun.idx + len(noun.text)
     return None
@@ -178,7 +178,7 @@ def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
         if head.dep_ in ("amod", "compound", "poss") and head.head.i != head.i \
                 and head.head.pos_ in ("NOUN", "PROPN") and not start <= head.head.i < end:
             head = head.head
-            if head.lemma_.lower() in agents or head.lower_ in agents:
+            if agent_sector(agents, head) is not None:
                 return True
         else:
             break
@@ -193,6 +193,6 @@ def _acting(doc: Doc, start: int, end: int, agents: dict[str, str]) -> bool:
         return True
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         owner = head.head.head
-        if owner.lemma_.lower() in agents or owner.lower_ in agents:
+        if agent_sector(agents, owner) is not None:
             return True
     return head.dep_ == "pobj" and head.head.lower_ == "by"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..actors.coref import MentionRef, pending, referring_form
-from ..actors.dictionary import PERSON_KIND
+from ..actors.dictionary import PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
 from .lexicon import Cues, Lexicon, LexiconEntry
@@ -463,10 +463,10 @@ class EventCoder:
         # names an institution decides over the head that names a rank.
         for tok in doc[start:np_head.i]:
             if tok.dep_ == "compound" and tok.head.i == np_head.i:
-                sector = self.agents.get(tok.lemma_.lower()) or self.agents.get(tok.lower_)
+                sector = agent_sector(self.agents, tok)
                 if sector is not None:
                     return sector
-        return self.agents.get(np_head.lemma_.lower()) or self.agents.get(np_head.lower_)
+        return agent_sector(self.agents, np_head)
 
     # ------------------------------------------------------------------ attribution
     def _according_to(self, sent: SpacySpan, block: Block) -> Span | None:
