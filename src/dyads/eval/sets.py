@@ -22,14 +22,13 @@ from typing import TYPE_CHECKING
 
 from ..actors.recognise import Recognised, recognise
 from ..errors import UsageError
-from ..models import DocumentResult, Event, Skip
+from ..models import DocumentResult, Entity, Event, Skip
 from ..settings import Settings
-from .gold import EntityDocument, PetrarchRecord, PloverRecord
-from .metrics import PRF, classify, majority, prf_sets, ratio
+from .gold import EntityDocument, GoldActor, PetrarchRecord, PloverRecord
+from .metrics import NO_PREDICTION, PRF, Classification, classify, majority, prf_sets, ratio
 from .result import ErrorCase, Figure, SetResult, Table
 
 if TYPE_CHECKING:
-
     from ..pipeline import Pipeline
 
 Progress = Callable[[str], None]
@@ -128,6 +127,11 @@ def _describe(event: Event | None) -> str:
             f"[trigger '{event.trigger.text}', confidence {event.confidence}]")
 
 
+def _silent(k: int, skipped: dict[int, str]) -> str:
+    """Why gold item ``k`` has no event: a pipeline skip, or no trigger."""
+    return f"skipped: {skipped[k]}" if k in skipped else "no lexicon entry fired"
+
+
 def _bow(texts: Sequence[str], labels: Sequence[str], progress: Progress) -> list[str]:
     from .baselines import bag_of_words_cv
 
@@ -149,9 +153,9 @@ def evaluate_plover(data: Path, pipeline: Pipeline, *, baselines: bool = True,
     return result
 
 
-def _codes(actors: Iterable[object]) -> frozenset[str]:
-    return frozenset(_country(str(getattr(a, "code", "") or "")) for a in actors
-                     if getattr(a, "code", None))
+def _codes(actors: Iterable[GoldActor | Entity]) -> frozenset[str]:
+    """Country-level codes of a (compound) actor."""
+    return frozenset(_country(a.code) for a in actors if a.code)
 
 
 def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: str, *,
@@ -196,9 +200,7 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
                      f"{'+'.join(sorted(g_recipient)) or '-'}",
                 predicted=_describe(first) + ("" if shown is first else
                                               f"; matching event: {_describe(shown)}"),
-                rule=(first.rule if first is not None else
-                      f"skipped: {coded.skipped[k]}" if k in coded.skipped
-                      else "no lexicon entry fired"),
+                rule=first.rule if first is not None else _silent(k, coded.skipped),
                 weight=(first.confidence if first is not None and not event_ok else 0.0)
                 + (0.5 if not event_ok else 0.0)))
     triples = prf_sets(gold_triples, pred_triples)
@@ -271,12 +273,13 @@ def _triples(actors: frozenset[str], event: str, recipients: frozenset[str]
     return [(a, event, r) for a in sorted(actors) or ["-"] for r in sorted(recipients) or ["-"]]
 
 
+def _distinct(codes: Iterable[str]) -> list[str]:
+    """Codes in order of first mention, each once (the mention-order baseline)."""
+    return list(dict.fromkeys(codes))
+
+
 def _order_codes(found: Sequence[Recognised], index: int) -> frozenset[str]:
-    distinct: list[str] = []
-    for m in found:
-        code = _country(m.code)
-        if code not in distinct:
-            distinct.append(code)
+    distinct = _distinct(_country(m.code) for m in found)
     return frozenset([distinct[index]]) if len(distinct) > index else frozenset()
 
 
@@ -289,10 +292,8 @@ def _note_skips(result: SetResult, skipped: dict[int, str], what: str) -> None:
                                                     for k, v in sorted(reasons.items())))
 
 
-def _per_class_table(labelled: object, baseline_f1: dict[str, dict[str, float]]) -> Table:
-    from .metrics import Classification
-
-    assert isinstance(labelled, Classification)
+def _per_class_table(labelled: Classification,
+                     baseline_f1: dict[str, dict[str, float]]) -> Table:
     header = ("class", "gold", "precision", "recall", "F1", *baseline_f1)
     rows = []
     for label in labelled.labels:
@@ -303,10 +304,7 @@ def _per_class_table(labelled: object, baseline_f1: dict[str, dict[str, float]])
     return Table("per-class scores", header, tuple(rows))
 
 
-def _confusion_table(labelled: object) -> Table:
-    from .metrics import NO_PREDICTION, Classification
-
-    assert isinstance(labelled, Classification)
+def _confusion_table(labelled: Classification) -> Table:
     columns = [*labelled.labels, NO_PREDICTION]
     rows = tuple((g, *(str(labelled.confusion.get(g, {}).get(p, 0)) for p in columns))
                  for g in labelled.labels)
@@ -422,7 +420,7 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
         totals[record.category] += 1
         passed[record.category] += ok
         none_records += not gold
-        predicted_pairs = {(s, t): c for s, t, c in predicted}
+        predicted_pairs = {(s, t) for s, t, _ in predicted}
         for s, t, c in gold:
             codings += 1
             if (s, t) in predicted_pairs:
@@ -440,7 +438,7 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
                 predicted="; ".join(f"{s}->{t} {c}" for s, t, c in predicted)
                 or _describe(top),
                 rule=", ".join(sorted({e.rule for e in events[k]}))
-                or (f"skipped: {skipped[k]}" if k in skipped else "no lexicon entry fired"),
+                or _silent(k, skipped),
                 weight=1.0 if predicted and gold else 0.5 if gold else 0.75))
     n = len(records)
     pass_rate = ratio(sum(passed.values()), n)
@@ -474,10 +472,7 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
 
 
 def _petrarch_order(found: Sequence[Recognised]) -> tuple[str, str] | None:
-    codes: list[str] = []
-    for m in found:
-        if m.code not in codes:
-            codes.append(m.code)
+    codes = _distinct(m.code for m in found)
     return (codes[0], codes[1]) if len(codes) > 1 else None
 
 
@@ -534,9 +529,8 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
             result.errors.append(ErrorCase(
                 id=f"line {k + 1}", text=row.text,
                 gold=f"{row.label} {PENTA_NAMES.get(row.label, '?')}",
-                predicted=_describe(event), rule=event.rule if event else
-                (f"skipped: {coded.skipped[k]}" if k in coded.skipped
-                 else "no lexicon entry fired"),
+                predicted=_describe(event),
+                rule=event.rule if event else _silent(k, coded.skipped),
                 weight=(1.0 + event.confidence) if event else 0.5))
     result.notes.append("Sentence label = PentaClass of the most confident event "
                         "(0 statement, 1 verbal cooperation, 2 material cooperation, "
@@ -584,11 +578,11 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
         order = mentions(pipeline, texts)
         o_actor, o_recipient = [], []
         for found, spans in zip(order, offsets, strict=True):
-            first = [(m.start, m.end) for m in found if m.code == found[0].code] if found else []
-            rest = [m for m in found if found and m.code != found[0].code]
-            second = [(m.start, m.end) for m in rest if m.code == rest[0].code] if rest else []
-            o_actor.append(_covered(spans, first))
-            o_recipient.append(_covered(spans, second))
+            codes = _distinct(m.code for m in found)
+            o_actor.append(_covered(spans, [(m.start, m.end) for m in found
+                                            if codes and m.code == codes[0]]))
+            o_recipient.append(_covered(spans, [(m.start, m.end) for m in found
+                                                if len(codes) > 1 and m.code == codes[1]]))
         base_actor[ORDER] = _token_prf(gold_actor, o_actor).f1
         base_recipient[ORDER] = _token_prf(gold_recipient, o_recipient).f1
         from .baselines import token_bag_of_words_cv
