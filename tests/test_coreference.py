@@ -72,6 +72,19 @@ def test_unresolved_pronoun_gives_no_event(pipeline: Pipeline) -> None:
 
 def test_a_pronoun_for_an_unknown_person_is_not_given_a_state(pipeline: Pipeline) -> None:
     # 'she' is Maria Lopez, whom the recogniser finds and no dictionary codes: the
-    # accusation is not Peru's.
-    text = "Peru met Maria Lopez on Monday. Maria Lopez said she accused Chile of theft."
-    assert [r["event"] for r in code(pipeline, text)] == ["CONSULT"]
+    # accusation is not that of Nikol Pashinyan, the only person the dictionaries know
+    # (without the recogniser, 'she' would be resolved to him).
+    text = ("Nikol Pashinyan met Maria Lopez on Monday. Maria Lopez said she accused "
+            "Azerbaijan of theft.")
+    assert [r["event"] for r in code(pipeline, text, "2024-05-02")] == ["CONSULT"]
+
+
+def test_without_the_recogniser_the_known_person_is_taken(pipeline: Pipeline) -> None:
+    from dataclasses import replace
+
+    from dyads.pipeline import Pipeline as Loaded
+
+    plain = Loaded(replace(pipeline.settings, ner=False), actors=pipeline.actors)
+    text = ("Nikol Pashinyan met Maria Lopez on Monday. Maria Lopez said she accused "
+            "Azerbaijan of theft.")
+    assert [r["event"] for r in code(plain, text, "2024-05-02")] == ["CONSULT", "ACCUSE"]

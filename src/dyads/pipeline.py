@@ -104,12 +104,10 @@ class Pipeline:
             # The recogniser costs as much as the parse and is only read to keep a
             # pronoun from being given to the wrong actor: run it, batched, on the blocks
             # where a pronoun waits.
-            subset = [docs[k] for k in waiting]
-            for name in self.lazy_pipes:
-                pipe = self.nlp.get_pipe(name)
-                subset = list(pipe.pipe(subset)) if hasattr(pipe, "pipe") \
-                    else [pipe(d) for d in subset]
-            for k, doc in zip(waiting, subset, strict=True):
+            done = [p for p in self.nlp.pipe_names if p not in self.lazy_pipes]
+            finished = self.nlp.pipe([docs[k] for k in waiting], disable=done,
+                                     batch_size=self.settings.batch_size)
+            for k, doc in zip(waiting, finished, strict=True):
                 docs[k] = doc
         results = []
         for block, doc, (mentions, sentences, events) in zip(blocks, docs, coded,
