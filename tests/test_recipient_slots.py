@@ -1,5 +1,6 @@
 """Recipients found beyond the verb's own object: a 'that' clause's subject, a
-complement's object, and the maker of a rejected offer."""
+complement's object, the maker of a rejected offer, the owner of what a trigger acts on,
+and an unnamed group or place coded from its context."""
 
 from __future__ import annotations
 
@@ -19,7 +20,40 @@ CASES = [
     ("Kenya demanded an apology from Somalia.", "KEN", "SOM"),
     # The complement is a trigger of its own ('deploy'), whose frame names no recipient.
     ("Norway refused to deploy engineers in Mali.", "NOR", "MLI"),
+    # The owner of what the trigger acts on, through the phrases inside it.
+    ("Kenya denounced as a crime Somalia's seizure of the port.", "KEN", "SOM"),
+    ("Peru rejected an invitation to attend a meeting of Bolivian parties.", "PER", "BOL"),
+    ("Peru opened its borders to travellers but was refusing admittance to Bolivians, the "
+     "biggest group.", "PER", "BOL"),
+    ("Peru reiterated its demand that Chile lift the ban.", "PER", "CHL"),
+    ("Chilean forces launched artillery and rocket fire against Peruvian positions, killing "
+     "12 soldiers.", "CHL", "PER"),
 ]
+
+
+CONTEXT_CASES = [
+    # An unnamed group acted on: the country of the place the phrase names, else the
+    # actor's (the event is domestic).
+    ("Egyptian police dispersed the demonstrators.", "EGYCVL", "context:actor's country"),
+    ("The Turkish government accepted demands from rebels in Syria.", "SYRREB",
+     "context:place"),
+    # An attack or protest with no party named: the state on whose soil it happened.
+    ("Peruvian prisoners rioted at a jail in northern Chile.", "CHL", "context:place"),
+]
+
+
+@pytest.mark.parametrize(("text", "recipient", "source"), CONTEXT_CASES)
+def test_recipient_from_context(pipeline: Pipeline, text: str, recipient: str,
+                                source: str) -> None:
+    first = code(pipeline, text)[0]
+    assert [(r["code"], r["source"]) for r in first["recipient"]] == [(recipient, source)]
+
+
+def test_no_context_recipient_without_a_group_or_place(pipeline: Pipeline) -> None:
+    # One official is not a group, and a demonym in a later phrase is not a place.
+    first = code(pipeline, "Egyptian police detained an official in the "
+                           "Palestinian uprising.")[0]
+    assert first["recipient"] == []
 
 
 @pytest.mark.parametrize(("text", "actor", "recipient"), CASES)

@@ -192,7 +192,8 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
                 actor_event += 1
         event_ok = predicted[k] == record.event
         first = top[k]
-        if not event_ok or match is None or _codes(match.actor) != g_actor:
+        if not event_ok or match is None or _codes(match.actor) != g_actor \
+                or _codes(match.recipient) != g_recipient:
             shown = match or first
             result.errors.append(ErrorCase(
                 id=record.id, text=record.text,

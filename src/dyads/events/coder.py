@@ -42,6 +42,20 @@ COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", 
 CONDITIONS = frozenset({"if", "unless"})
 # Named-entity labels that can be antecedents of pronouns.
 NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
+# Prepositions whose object owns or receives what a trigger acts on: 'an offer from
+# Kabul', 'the withdrawal of Serbian forces', 'a truce with Moslem forces', 'a war against
+# Iraq', 'admittance to Ghanaians'.
+OWNER_PREPOSITIONS = frozenset({"of", "from", "by", "with", "against", "to", "for", "into",
+                                "on", "at", "as"})
+# Sectors whose agent nouns name a group even in the singular ('the opposition').
+GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "PRM", "JRN", "REF", "LAB", "CRM"})
+# Group nouns no sector names, coded by the country alone when they are acted on ('the
+# parties to the conflict in Iraq').
+GROUPS = frozenset({"party", "faction", "group", "organization", "organisation", "community",
+                    "tribe", "clan", "population", "people"})
+# Events that happen on a state's soil, whose recipient is that state when no party is
+# named ('rioted at a jail in northern Israel').
+PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
@@ -183,6 +197,14 @@ class EventCoder:
                     break
         if not recipient.entities and len(own) < len(entry.recipient):
             recipient = self._fill(tok, ("cond",), at, passive, support, block, skip=actor)
+        if not recipient.entities or all(e.source.startswith("coreference:desc:")
+                                         for e in recipient.entities):
+            # 'rejected an offer from Kabul', 'dispersed protesters'; a description ('the
+            # group') gives way to a name found there
+            within = self._within_objects(tok, entry.cameo, passive, support, at, block,
+                                          actor)
+            if within.entities and (not recipient.entities or not within.entities[0].pending):
+                recipient = within
         if self.require_actor and not actor.entities:
             return None
         code = self.ontology[entry.cameo]
@@ -260,9 +282,13 @@ class EventCoder:
                     subj = [tok.head]
                 return subj, True
             return [c for c in tok.children if c.dep_ == "dobj"], True
-        if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject
-            return [g for c in tok.children if c.dep_ == "ccomp"
-                    for g in c.children if g.dep_ in SUBJECT_DEPS], True
+        if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject;
+            # a noun's clause too ('its demand that Israel ease ...')
+            clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
+                c.dep_ == "acl" and tok.pos_ == "NOUN" and _that(c))]
+            if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # 'reiterated its demand that X'
+                clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and _that(c)]
+            return [g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS], True
         if slot == "cond":  # 'threatened to strike unless Iraq complied': who must comply
             for verb in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
                 for clause in verb.children:
@@ -298,13 +324,90 @@ class EventCoder:
             return found, True
         return [], True
 
+    def _within_objects(self, tok: Token, entry_cameo: str, passive: bool,
+                        support: Token | None, at: dict[int, Mention], block: Block,
+                        actor: _Role) -> _Role:
+        """The recipient inside what a trigger acts on, when no slot names one: the
+        owner of the object ("welcomed Reagan's statement", 'rejected an offer from
+        Kabul', 'the withdrawal of Serbian forces'), found through its prepositional
+        phrases; else an unnamed group the event acts on ('dispersed demonstrators'),
+        coded with the country of the place the phrase names or, failing that, of the
+        actor (the event is domestic)."""
+        taken = {(e.start, e.end) for e in actor.entities}
+        frontier = _objects(tok, passive, support)
+        visited: list[Token] = []
+        referring: list[Entity] = []  # 'its', 'the group': kept for when nothing else is
+        for _ in range(3):  # the object, the phrases in it, the phrases in those
+            frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
+            for head in frontier:  # its own words first: "Serbia's suppression of ..."
+                found = self._entities([head], at, taken, block, of=False)
+                if found and not all(e.pending for e in found):
+                    return _Role(tuple(e for e in found if not e.pending), False)
+                referring = referring or found
+            visited.extend(frontier)
+            frontier = [g for head in frontier for c in head.children
+                        if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
+                        for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
+                [g for head in frontier for c in head.children if c.dep_ == "acl"
+                 for g in c.children if g.dep_ == "dobj"]  # 'an invitation to attend X'
+        if self.ontology[entry_cameo].event in PLACED_EVENTS:
+            # 'rioted at a jail in northern Israel': an attack or protest on a state's soil
+            for head in (*_clauses(tok), *([support] if support is not None else []),
+                         *visited):
+                place = self._place_in(head, at, ("in", "at", "near", "inside"), names=True)
+                if place is not None:
+                    home = self._entity(place, head, block)
+                    country = home.country or home.code[:3]
+                    return _Role((replace(home, code=country, sector=None,
+                                          source="context:place"),), False)
+        for head in visited:
+            sector = agent_sector(self.agents, head)
+            if sector is None:
+                if head.lemma_.lower() not in GROUPS:
+                    continue
+            elif head.tag_ not in ("NNS", "NNPS") and sector not in GROUP_SECTORS:
+                continue  # 'an official' is one person, not a group
+            place = self._place_in(head, at)
+            if place is not None:
+                country = self._entity(place, head, block).country
+            else:
+                country = next((e.country for e in actor.entities if e.country), None)
+            if country is None:
+                continue
+            left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
+                       key=lambda t: t.i, default=head)
+            start, end = left.idx, head.idx + len(head.text)
+            source = "context:place" if place is not None else "context:actor's country"
+            return _Role((Entity(entity_text=block.text[start:end],
+                                 code=country + (sector or ""),
+                                 country=country, sector=sector, start=block.start + start,
+                                 end=block.start + end, source=source),), False)
+        return _Role(tuple(referring), False) if referring else _Role((), True)
+
+    def _place_in(self, head: Token, at: dict[int, Mention],
+                  words: tuple[str, ...] = ("in", "of", "from"),
+                  names: bool = False) -> Mention | None:
+        """A state or territory a phrase places itself in: 'workers in Tehran', 'an
+        organisation in Northern Ireland', 'rebels in southern Sudan'. With ``names``,
+        only a place's name or capital counts, not an adjective ('the Palestinian
+        uprising')."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in words:
+                for obj in prep.subtree:
+                    mention = at.get(obj.i)
+                    if mention is not None and mention.entry.type in (
+                            "state", "territory", "disputed") and (
+                            not names or mention.entry.kind in ("name", "capital")):
+                        return mention
+        return None
+
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
-                  taken: set[tuple[int, int]], block: Block) -> list[Entity]:
+                  taken: set[tuple[int, int]], block: Block, of: bool = True) -> list[Entity]:
         found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
         for head in heads:
             before = len(found)
-            for np_head, tok in _noun_phrase(head):
+            for np_head, tok in _noun_phrase(head, of):
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen:
                     continue
@@ -543,6 +646,56 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     return [], depth == 0
 
 
+def _that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _with_conjuncts(heads: Sequence[Token]) -> list[Token]:
+    """Heads and, after each, the words coordinated with it."""
+    out: list[Token] = []
+    for head in heads:
+        stack = [head]
+        while stack:
+            tok = stack.pop()
+            if tok not in out:
+                out.append(tok)
+                stack.extend(reversed([c for c in tok.children if c.dep_ == "conj"]))
+    return out
+
+
+def _clauses(tok: Token) -> list[Token]:
+    """A trigger and the clauses that carry its action on: its complement, its purpose
+    ('fired to disperse'), and a participle ('demonstrated, calling for')."""
+    return [tok, *(c for c in tok.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
+        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))))]
+
+
+def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[Token]:
+    """What a trigger acts on: its object (the subject, when passive), the object of its
+    complement or purpose clause ('refused to commit troops', 'fired to disperse
+    protesters'), and its prepositional objects, in that order."""
+    out: list[Token] = []
+    verbs = _clauses(tok)
+    if support is not None:
+        verbs.append(support)  # 'imposed a curfew in Cizre'
+    for k, verb in enumerate(verbs):
+        for c in verb.children:
+            if c.dep_ == ("nsubjpass" if passive and k == 0 else "dobj"):
+                out.append(c)
+            elif c.dep_ == "ccomp":  # 'warned that police would not tolerate rallies'
+                out.extend(g for g in c.children if g.dep_ in ("nsubj", "dobj"))
+    if passive and tok.dep_ == "acl":
+        out.append(tok.head)  # 'a camp attacked by militiamen'
+    for verb in verbs:
+        out.extend(g for c in verb.children if c.dep_ in ("prep", "dative")
+                   and c.lower_ in OWNER_PREPOSITIONS
+                   for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+        # 'launched fire against X, killing 50': the participle's victims are the clause's
+        out.extend(_objects(tok.head, _is_passive(tok.head)))
+    return out
+
+
 def _prep_objects(tok: Token, word: str) -> list[Token]:
     found = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == word
              for g in c.children if g.dep_ == "pobj"]
@@ -553,7 +706,7 @@ def _prep_objects(tok: Token, word: str) -> list[Token]:
     return found
 
 
-def _noun_phrase(head: Token) -> Iterable[tuple[Token, Token]]:
+def _noun_phrase(head: Token, of: bool = True) -> Iterable[tuple[Token, Token]]:
     """(phrase head, token) for the tokens of a noun phrase and its coordinated phrases.
 
     Relative clauses and prepositional phrases are left out, except 'of' ('the government
@@ -570,5 +723,5 @@ def _noun_phrase(head: Token) -> Iterable[tuple[Token, Token]]:
                 stack.append((child, child))
             elif child.dep_ in NP_DEPS:
                 stack.append((np_head, child))
-            elif child.dep_ == "prep" and child.lower_ == "of" and tok.i == np_head.i:
+            elif of and child.dep_ == "prep" and child.lower_ == "of" and tok.i == np_head.i:
                 stack.extend((np_head, g) for g in child.children if g.dep_ == "pobj")
