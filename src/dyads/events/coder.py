@@ -368,19 +368,17 @@ class EventCoder:
             elif head.tag_ not in ("NNS", "NNPS") and sector not in GROUP_SECTORS:
                 continue  # 'an official' is one person, not a group
             place = self._place_in(head, at)
-            if place is not None:
-                country = self._entity(place, head, block).country
-            else:
-                country = next((e.country for e in actor.entities if e.country), None)
-            if country is None:
+            group_country = self._entity(place, head, block).country if place is not None \
+                else next((e.country for e in actor.entities if e.country), None)
+            if group_country is None:
                 continue
             left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
                        key=lambda t: t.i, default=head)
             start, end = left.idx, head.idx + len(head.text)
             source = "context:place" if place is not None else "context:actor's country"
             return _Role((Entity(entity_text=block.text[start:end],
-                                 code=country + (sector or ""),
-                                 country=country, sector=sector, start=block.start + start,
+                                 code=group_country + (sector or ""),
+                                 country=group_country, sector=sector, start=block.start + start,
                                  end=block.start + end, source=source),), False)
         return _Role(tuple(referring), False) if referring else _Role((), True)
 
