@@ -63,3 +63,15 @@ def test_recipient(pipeline: Pipeline, text: str, actor: str, recipient: str) ->
     first = records[0]
     assert [a["code"][:3] for a in first["actor"]] == [actor]
     assert [r["code"][:3] for r in first["recipient"]] == [recipient]
+
+
+def test_a_foreign_group_is_not_the_actors_own(pipeline: Pipeline) -> None:
+    first = code(pipeline, "Bolivian police detained foreign journalists.")[0]
+    assert first["recipient"] == []
+
+
+def test_a_place_outranks_the_actors_country(pipeline: Pipeline) -> None:
+    # Victims with no nationality, killed on another state's soil, are that state's.
+    first = code(pipeline, "Two Chilean bombers killed 23 people in Lima.")[0]
+    assert [(r["code"], r["source"]) for r in first["recipient"]] == [("PER",
+                                                                        "context:place")]

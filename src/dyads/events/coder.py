@@ -53,6 +53,8 @@ GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "PRM", "JRN", "REF", "LAB", "CRM
 # parties to the conflict in Iraq').
 GROUPS = frozenset({"party", "faction", "group", "organization", "organisation", "community",
                     "tribe", "clan", "population", "people"})
+# Modifiers that say a group is not the actor's own.
+FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
 # named ('rioted at a jail in northern Israel').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN"})
@@ -330,9 +332,10 @@ class EventCoder:
         """The recipient inside what a trigger acts on, when no slot names one: the
         owner of the object ("welcomed Reagan's statement", 'rejected an offer from
         Kabul', 'the withdrawal of Serbian forces'), found through its prepositional
-        phrases; else an unnamed group the event acts on ('dispersed demonstrators'),
-        coded with the country of the place the phrase names or, failing that, of the
-        actor (the event is domestic)."""
+        phrases; else an unnamed group the event acts on, coded with the country of the
+        place its phrase names ('rebels in Syria'); else, for an attack or protest, the
+        state on whose soil it happened; else the group coded with the actor's country
+        ('dispersed demonstrators': the event is domestic)."""
         taken = {(e.start, e.end) for e in actor.entities}
         frontier = _objects(tok, passive, support)
         visited: list[Token] = []
@@ -350,6 +353,32 @@ class EventCoder:
                         for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
                 [g for head in frontier for c in head.children if c.dep_ == "acl"
                  for g in c.children if g.dep_ == "dobj"]  # 'an invitation to attend X'
+        domestic: Entity | None = None  # a group with no place: the actor's country's
+        for head in visited:
+            sector = agent_sector(self.agents, head)
+            if sector is None:
+                if head.lemma_.lower() not in GROUPS:
+                    continue
+            elif head.tag_ not in ("NNS", "NNPS") and sector not in GROUP_SECTORS:
+                continue  # 'an official' is one person, not a group
+            if any(c.lower_ in FOREIGN for c in head.children):
+                continue  # 'foreign media' are not the actor's own
+            place = self._place_in(head, at)
+            group_country = self._entity(place, head, block).country if place is not None \
+                else next((e.country for e in actor.entities if e.country), None)
+            if group_country is None:
+                continue
+            left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
+                       key=lambda t: t.i, default=head)
+            start, end = left.idx, head.idx + len(head.text)
+            group = Entity(entity_text=block.text[start:end],
+                           code=group_country + (sector or ""), country=group_country,
+                           sector=sector, start=block.start + start, end=block.start + end,
+                           source="context:place" if place is not None
+                           else "context:actor's country")
+            if place is not None:
+                return _Role((group,), False)
+            domestic = domestic or group
         if self.ontology[entry_cameo].event in PLACED_EVENTS:
             # 'rioted at a jail in northern Israel': an attack or protest on a state's soil
             for head in (*_clauses(tok), *([support] if support is not None else []),
@@ -360,26 +389,8 @@ class EventCoder:
                     country = home.country or home.code[:3]
                     return _Role((replace(home, code=country, sector=None,
                                           source="context:place"),), False)
-        for head in visited:
-            sector = agent_sector(self.agents, head)
-            if sector is None:
-                if head.lemma_.lower() not in GROUPS:
-                    continue
-            elif head.tag_ not in ("NNS", "NNPS") and sector not in GROUP_SECTORS:
-                continue  # 'an official' is one person, not a group
-            place = self._place_in(head, at)
-            group_country = self._entity(place, head, block).country if place is not None \
-                else next((e.country for e in actor.entities if e.country), None)
-            if group_country is None:
-                continue
-            left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
-                       key=lambda t: t.i, default=head)
-            start, end = left.idx, head.idx + len(head.text)
-            source = "context:place" if place is not None else "context:actor's country"
-            return _Role((Entity(entity_text=block.text[start:end],
-                                 code=group_country + (sector or ""),
-                                 country=group_country, sector=sector, start=block.start + start,
-                                 end=block.start + end, source=source),), False)
+        if domestic is not None:
+            return _Role((domestic,), False)
         return _Role(tuple(referring), False) if referring else _Role((), True)
 
     def _place_in(self, head: Token, at: dict[int, Mention],
