@@ -28,6 +28,14 @@ CASES = [
     ("Peru reiterated its demand that Chile lift the ban.", "PER", "CHL"),
     ("Chilean forces launched artillery and rocket fire against Peruvian positions, killing "
      "12 soldiers.", "CHL", "PER"),
+    # The trigger's own object before its purpose clause's.
+    ("Peru demanded a meeting of the UN Security Council to discuss Chile's naval build-up.",
+     "PER", "IGO"),
+    # Who must withdraw, not where from.
+    ("Kenya demanded the withdrawal of Ugandan troops from Somalia.", "KEN", "UGA"),
+    # A people acted on in a state's territory are that state's civilians.
+    ("Serb forces killed three ethnic Albanians in a clash in southern Serbia.", "SRB", "SRB"),
+    ("Rwanda accused Congolese troops of shelling the border town.", "RWA", "COD"),
 ]
 
 
@@ -75,3 +83,11 @@ def test_a_place_outranks_the_actors_country(pipeline: Pipeline) -> None:
     first = code(pipeline, "Two Chilean bombers killed 23 people in Lima.")[0]
     assert [(r["code"], r["source"]) for r in first["recipient"]] == [("PER",
                                                                         "context:place")]
+
+
+def test_a_participle_in_a_list_acts_on_its_clauses_object(pipeline: Pipeline) -> None:
+    records = code(pipeline, "Bolivian police fired on protesters, wounding four and "
+                             "arresting 12.")
+    arrest = next(r for r in records if r["trigger"]["text"] == "arresting")
+    assert [(r["code"], r["source"]) for r in arrest["recipient"]] == [
+        ("BOLCVL", "context:actor's country")]

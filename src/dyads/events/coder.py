@@ -337,22 +337,23 @@ class EventCoder:
         state on whose soil it happened; else the group coded with the actor's country
         ('dispersed demonstrators': the event is domestic)."""
         taken = {(e.start, e.end) for e in actor.entities}
-        frontier = _objects(tok, passive, support)
         visited: list[Token] = []
         referring: list[Entity] = []  # 'its', 'the group': kept for when nothing else is
-        for _ in range(3):  # the object, the phrases in it, the phrases in those
-            frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
-            for head in frontier:  # its own words first: "Serbia's suppression of ..."
-                found = self._entities([head], at, taken, block, of=False)
-                if found and not all(e.pending for e in found):
-                    return _Role(tuple(e for e in found if not e.pending), False)
-                referring = referring or found
-            visited.extend(frontier)
-            frontier = [g for head in frontier for c in head.children
-                        if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
-                        for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
-                [g for head in frontier for c in head.children if c.dep_ == "acl"
-                 for g in c.children if g.dep_ == "dobj"]  # 'an invitation to attend X'
+        for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
+            frontier = [obj]
+            for _ in range(3):  # the object, the phrases in it, the phrases in those
+                frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
+                for head in frontier:  # its own words first: "Serbia's suppression of ..."
+                    found = self._entities([head], at, taken, block, of=False)
+                    if found and not all(e.pending for e in found):
+                        return _Role(tuple(e for e in found if not e.pending), False)
+                    referring = referring or found
+                visited.extend(h for h in frontier if h not in visited)
+                frontier = [g for head in frontier for c in head.children
+                            if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
+                            for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
+                    [g for head in frontier for c in head.children if c.dep_ == "acl"
+                     for g in c.children if g.dep_ == "dobj"]  # 'an invitation to attend X'
         domestic: Entity | None = None  # a group with no place: the actor's country's
         for head in visited:
             sector = agent_sector(self.agents, head)
@@ -474,16 +475,22 @@ class EventCoder:
         return None
 
     def _ethnic_home(self, head: Token, at: dict[int, Mention]) -> Mention | None:
-        """'ethnic Armenians in Azerbaijan': the state the people live in."""
+        """'ethnic Armenians in Azerbaijan': the state the people live in; for people
+        acted on, the state the clause happens in ('killed three ethnic Albanians in a
+        gunbattle in southern Serbia')."""
         if not any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
             return None
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
-                for obj in prep.subtree:
-                    mention = at.get(obj.i)
-                    if mention is not None and mention.entry.type in ("state", "territory",
-                                                                      "disputed"):
-                        return mention
+        places = [head]
+        if head.dep_ in ("dobj", "nsubjpass"):
+            places.append(head.head)
+        for place in places:
+            for prep in place.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    for obj in prep.subtree:
+                        mention = at.get(obj.i)
+                        if mention is not None and mention.entry.kind in ("name", "capital") \
+                                and mention.entry.type in ("state", "territory", "disputed"):
+                            return mention
         return None
 
     def mention_refs(self, doc: Doc, mentions: Sequence[Mention],
@@ -699,9 +706,13 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
         out.extend(g for c in verb.children if c.dep_ in ("prep", "dative")
                    and c.lower_ in OWNER_PREPOSITIONS
                    for g in c.children if g.dep_ in ("pobj", "pcomp"))
-    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB":
+    participle = tok
+    while participle.dep_ == "conj" and participle.head.i != participle.i:
+        participle = participle.head  # 'killing one and arresting 12'
+    if participle.dep_ == "advcl" and participle.tag_ == "VBG" \
+            and participle.head.pos_ == "VERB":
         # 'launched fire against X, killing 50': the participle's victims are the clause's
-        out.extend(_objects(tok.head, _is_passive(tok.head)))
+        out.extend(_objects(participle.head, _is_passive(participle.head)))
     return out
 
 
