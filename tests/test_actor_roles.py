@@ -23,10 +23,20 @@ PERSON = {"name": "Mirela Vantosh", "names": ["Mirela Vantosh", "Vantosh"], "amb
                "valid_from": "2019-02-10", "valid_to": None}]}
 
 
+# An invented officer: a minister, then the head of Armenia's army.
+OFFICER = {"name": "Davit Korsan", "names": ["Davit Korsan"], "ambiguous": [],
+           "roles": [
+               {"country": "ARM", "office": "government", "title": "",
+                "valid_from": "2001-01-01", "valid_to": "2005-12-31"},
+               {"country": "ARM", "office": "military", "title": "General",
+                "valid_from": "2006-01-01", "valid_to": "2010-12-31"}]}
+
+
 @pytest.fixture(scope="module")
 def people(tmp_path_factory: pytest.TempPathFactory, pipeline: Pipeline) -> Pipeline:
     path = tmp_path_factory.mktemp("people") / "people.jsonl"
-    path.write_text(json.dumps(PERSON) + "\n", encoding="utf-8")
+    path.write_text(json.dumps(PERSON) + "\n" + json.dumps(OFFICER) + "\n",
+                    encoding="utf-8")
     settings = Settings(actors=(str(path),))
     return Pipeline(settings, nlp=pipeline.nlp, actors=load_actors(settings.actors))
 
@@ -61,3 +71,15 @@ def test_bad_role_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(DataError) as err:
         load_actors([path])
     assert err.value.line == 2 and "valid_from" in str(err.value)
+
+
+def test_the_sector_is_the_one_of_the_role_held_then(people: Pipeline) -> None:
+    text = "Davit Korsan condemned the shelling of Kutaisi by Russia."
+    assert _actor(people, text, "2003-05-01") == ["ARMGOV"]
+    assert _actor(people, text, "2008-05-01") == ["ARMMIL"]
+
+
+def test_an_organisation_in_apposition_outranks_a_dated_role(people: Pipeline) -> None:
+    # The dictionary dates her as Armenia's foreign minister; the text names her UN post.
+    text = "Mirela Vantosh, the UN envoy for the region, urged Chile to open the border."
+    assert _actor(people, text, "2014-07-01") == ["IGOUNO"]

@@ -17,6 +17,8 @@ CASES = [
     ("India rejected an offer from Nepal.", "IND", "NPL"),
     ("Serbian farmers demonstrated in Croatia on Monday.", "SRB", "HRV"),
     ("Peru threatened to close the border unless Bolivia paid its debts.", "PER", "BOL"),
+    # The party that must comply outranks a place in the complement.
+    ("Peru threatened to halt flights to Chile if Bolivia raised its tariffs.", "PER", "BOL"),
     ("Kenya demanded an apology from Somalia.", "KEN", "SOM"),
     # The complement is a trigger of its own ('deploy'), whose frame names no recipient.
     ("Norway refused to deploy engineers in Mali.", "NOR", "MLI"),

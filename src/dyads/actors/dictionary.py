@@ -34,11 +34,19 @@ AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO 
 SHIPPED = ("countries.jsonl", "territories.jsonl", "disputed.jsonl", "organisations.jsonl",
            "armed_groups.jsonl", "regions.jsonl")
 OFFICE_HOLDERS = "office_holders.jsonl"
+# Historical office holders converted from the Phoenix dictionaries
+# (scripts/phoenix_people.py); read before OFFICE_HOLDERS, which wins on a clash.
+LEADERS_HISTORY = "leaders_history.jsonl"
 STOP_KIND = "stop"
 PERSON_KIND = "person"
+# Offices named by the sector of the body they belong to, for people known only by that.
+GENERIC_OFFICES = {"government": "GOV", "military": "MIL", "legislature": "LEG",
+                   "opposition": "OPP", "judiciary": "JUD", "rebel": "REB", "party": "PTY",
+                   "police": "COP", "intelligence": "SPY"}
 OFFICES = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV",
-           "defence_minister": "GOV"}
+           "defence_minister": "GOV", **GENERIC_OFFICES}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ROLE_KEYS = frozenset({"country", "office", "title", "valid_from", "valid_to"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +162,7 @@ def _read_stop_phrases(path: Path, entries: dict[str, ActorEntry]) -> None:
 def _read_office_holders(path: Path, entries: dict[str, ActorEntry]) -> None:
     """People and their dated offices; the code comes from the role at the document's
     date."""
+    file = path.name
     for line_no, row in read_jsonl(path, required=("name", "names", "roles"),
                                    allowed=("name", "names", "ambiguous", "roles")):
         names, roles = row["names"], row["roles"]
@@ -164,8 +173,7 @@ def _read_office_holders(path: Path, entries: dict[str, ActorEntry]) -> None:
             raise DataError(str(path), line_no, "'roles' must be a non-empty list")
         parsed = []
         for role in roles:
-            if not isinstance(role, dict) or set(role) != {"country", "office", "title",
-                                                         "valid_from", "valid_to"}:
+            if not isinstance(role, dict) or role.keys() != ROLE_KEYS:
                 raise DataError(str(path), line_no, "each role needs exactly country, office, "
                                 "title, valid_from, valid_to")
             country, office = role["country"], role["office"]
@@ -182,13 +190,12 @@ def _read_office_holders(path: Path, entries: dict[str, ActorEntry]) -> None:
             parsed.append(Role(country, office, str(role["title"]), role["valid_from"],
                                role["valid_to"]))
         ambiguous = set(row.get("ambiguous", []))
-        first = parsed[0]
+        first, held, origin = parsed[0], tuple(parsed), f"{file}:{line_no}"
         for text in names:
             entry = ActorEntry(text=text, code=first.country + OFFICES[first.office],
                                country=first.country, sector=OFFICES[first.office],
                                kind=PERSON_KIND, ambiguous=text in ambiguous,
-                               origin=f"{path.name}:{line_no}", roles=tuple(parsed),
-                               type="person")
+                               origin=origin, roles=held, type="person")
             for variant in _variants(text):
                 entries[variant] = entry
 
@@ -241,10 +248,11 @@ def load_actors(overlays: Iterable[str | Path] = (),
         _read_actor_file(path, entries)
         files.append(str(path))
     if shipped:
-        people = data_path("actors", OFFICE_HOLDERS)
-        if people.is_file():
-            _read_office_holders(people, entries)
-            files.append(str(people))
+        for name in (LEADERS_HISTORY, OFFICE_HOLDERS):  # the curated file last: it wins
+            people = data_path("actors", name)
+            if people.is_file():
+                _read_office_holders(people, entries)
+                files.append(str(people))
         stop = data_path("actors", "stop_phrases.jsonl")
         _read_stop_phrases(stop, entries)
         files.append(str(stop))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..actors.coref import MentionRef, pending, referring_form
-from ..actors.dictionary import PERSON_KIND, agent_sector
+from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
 from .lexicon import Cues, Lexicon, LexiconEntry
@@ -51,8 +51,11 @@ OWNER_PREPOSITIONS = frozenset({"of", "from", "by", "with", "against", "to", "fo
 GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "PRM", "JRN", "REF", "LAB", "CRM"})
 # Group nouns no sector names, coded by the country alone when they are acted on ('the
 # parties to the conflict in Iraq').
-GROUPS = frozenset({"party", "faction", "group", "organization", "organisation", "community",
+GROUPS = frozenset({"faction", "group", "organization", "organisation", "community",
                     "tribe", "clan", "population", "people"})
+# Agent nouns too ambiguous to code from context: 'the parties to the conflict' are not
+# political parties.
+NOT_GROUPS = frozenset({"party"})
 # Modifiers that say a group is not the actor's own.
 FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
@@ -183,10 +186,11 @@ class EventCoder:
         actor = self._fill(tok, actor_slots, at, passive, support, block)
         if own_actor and not actor.entities:
             return None
-        # The condition of a threat ('... unless Iraq complied') names the recipient only
-        # when neither the trigger nor its complement does.
-        own = tuple(slot for slot in entry.recipient if slot != "cond")
-        recipient = self._fill(tok, own, at, passive, support, block, skip=actor)
+        # The condition of a threat ('... unless Iraq complied') names the party that must
+        # comply, the recipient, when the trigger's own slots do not; before the complement
+        # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
+        recipient = self._fill(tok, entry.recipient, at, passive, support, block,
+                               skip=actor)
         if not recipient.entities and tok.pos_ == "VERB":
             for child in tok.children:  # 'threatened to attack X': X from the complement
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -197,8 +201,6 @@ class EventCoder:
                     recipient = self._fill(child, slots, at, _is_passive(child), None,
                                            block, skip=actor)
                     break
-        if not recipient.entities and len(own) < len(entry.recipient):
-            recipient = self._fill(tok, ("cond",), at, passive, support, block, skip=actor)
         if not recipient.entities or all(e.source.startswith("coreference:desc:")
                                          for e in recipient.entities):
             # 'rejected an offer from Kabul', 'dispersed protesters'; a description ('the
@@ -356,6 +358,8 @@ class EventCoder:
                      for g in c.children if g.dep_ == "dobj"]  # 'an invitation to attend X'
         domestic: Entity | None = None  # a group with no place: the actor's country's
         for head in visited:
+            if head.lemma_.lower() in NOT_GROUPS:
+                continue
             sector = agent_sector(self.agents, head)
             if sector is None:
                 if head.lemma_.lower() not in GROUPS:
@@ -415,7 +419,9 @@ class EventCoder:
                   taken: set[tuple[int, int]], block: Block, of: bool = True) -> list[Entity]:
         found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
+        doc: Doc | None = None
         for head in heads:
+            doc = head.doc
             before = len(found)
             for np_head, tok in _noun_phrase(head, of):
                 mention = at.get(tok.i)
@@ -454,9 +460,17 @@ class EventCoder:
         # that state's population, one actor; the demonym head is not a second one.
         qualified = {i for i, _, demonym, _ in found if not demonym} & \
             {i for i, _, demonym, _ in found if demonym}
+        # 'Kenzo Oshima, the UN relief coordinator': an organisation the text names in
+        # apposition is the person's affiliation now, over the office a dictionary dates.
+        bodies = {i for i, person, _, e in found
+                  if not person and e.code[:3] in ("IGO", "NGO")}
+        affiliated = {i for i, person, _, _ in found
+                      if person and doc is not None
+                      and any(c.dep_ == "appos" and c.i in bodies for c in doc[i].children)}
         out = [e for i, person, demonym, e in found
                if (person or (i, e.country) not in people)
-               and not (demonym and i in qualified)]
+               and not (demonym and i in qualified)
+               and not (person and i in affiliated)]
         out.sort(key=lambda e: e.start)
         return out
 
@@ -551,7 +565,7 @@ class EventCoder:
         sector, code, country = entry.sector, entry.code, entry.country
         role = entry.role_at(block.pub_date)
         if role is not None:  # a person: the office held on the document's date
-            country, code = role.country, role.country
+            country, code, sector = role.country, role.country, OFFICES[role.office]
             if block.pub_date is not None and not role.covers(block.pub_date):
                 sector = "ELI"  # PLOVER: a former official, out of office on that date
         if not mention.start <= np_head.i < mention.end:
