@@ -98,3 +98,11 @@ def test_every_record_names_its_rule_and_offsets(pipeline: Pipeline) -> None:
             assert text[entity["start"]:entity["end"]] == entity["entity_text"]
         info = event["text_info"]
         assert text[info["start"]:info["end"]] == event["text"]
+
+
+def test_an_event_in_a_modifier_of_a_place_or_occasion_is_background(
+        pipeline: Pipeline) -> None:
+    records = code(pipeline, "Chilean diplomats held talks with the Peruvian president at a "
+                             "dinner hosted by the Bolivian ambassador.")
+    confidence = {r["trigger"]["text"]: r["confidence"] for r in records}
+    assert confidence["hosted"] < confidence["talks"]

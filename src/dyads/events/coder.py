@@ -229,6 +229,8 @@ class EventCoder:
             confidence -= 0.1
         if hedged_here:
             confidence -= 0.05
+        if clause.dep_ == "acl" and clause.head.dep_ == "pobj":
+            confidence -= 0.1  # 'at a lunch hosted by the ambassador': background detail
         confidence = round(max(0.05, min(1.0, confidence)), 2)
         if confidence < self.min_confidence:
             return None
