@@ -25,7 +25,10 @@ person as a former official unless office_holders.jsonl says otherwise.
 Names become surface forms (``PRESIDENT_REAGAN`` -> ``Reagan``): leading titles,
 honorifics and nationality words are stripped; a surname left alone also gives the
 titled form (``President Reagan``), since the matcher refuses an ambiguous surname next
-to another proper noun. Forms that are not a person's name (``THE_REAGAN_ADMINISTRATION``),
+to another proper noun; a three-word name also gives its first and last words (``Carlos
+Saul Menem`` -> ``Carlos Menem``) unless the middle word binds the name (``bin``, ``de``),
+and never a name someone else bears. Forms that are not a person's name
+(``THE_REAGAN_ADMINISTRATION``),
 shorter than three letters, common English words, one-word forms that are mostly given
 names, names of shipped actors and of office_holders.jsonl, and forms claimed by two
 different people are dropped. A one-word name is kept, as ``ambiguous``, only for a
@@ -85,6 +88,11 @@ MIN_LETTERS = 3
 ROMAN = re.compile(r"^[IVX]+$")
 ORDINAL = re.compile(r"^\d+(ST|ND|RD|TH|D)$")
 
+# Words inside a name that bind it together: 'Mohammed bin Salman' keeps its middle word.
+PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "ud", "abu", "abd", "abdul",
+                       "de", "del", "della", "di", "da", "do", "dos", "das", "du", "van",
+                       "von", "der", "den", "la", "le", "mac", "ben", "ould", "ag", "wa",
+                       "y", "e", "bir", "ter"})
 # Titles of heads of state and government: only they keep a surname alone as a name.
 HEAD_TITLES = frozenset({"President", "Prime Minister", "Premier", "Chancellor", "King",
                          "Queen", "Emperor", "Emir", "Supreme Leader", "General Secretary"})
@@ -231,6 +239,7 @@ class _Form:
     text: str
     single: bool  # one word: ambiguous
     titled: bool  # "President Reagan", made from PRESIDENT_REAGAN
+    short: bool = False  # "Carlos Menem", made from CARLOS_SAUL_MENEM
 
 
 @dataclass
@@ -404,6 +413,11 @@ def name_forms(name: str, reserved: Reserved, dropped: Counter[str]
         forms.append(_Form(text, len(words) == 1, False))
     if label and len(words) == 1:
         forms.append(_Form(f"{label} {text}", False, True))
+    parts = text.split(" ")
+    if len(parts) == 3 and parts[1].casefold() not in PARTICLES and len(parts[1]) > 2 \
+            and not parts[1].endswith("."):
+        # 'Carlos Saul Menem' is reported as 'Carlos Menem': the middle name dropped
+        forms.append(_Form(f"{parts[0]} {parts[2]}", False, False, short=True))
     kept = []
     for form in forms:
         reason = _form_problem(form, reserved)
@@ -600,13 +614,17 @@ def _drop_shared(people: list[_Person], first: dict[str, set[int]],
                  last: dict[str, set[int]], summary: Summary) -> None:
     """Drop forms claimed by two people, and one-word forms that are mostly given names
     ('Abdullah', 'Albert'; not 'Mubarak')."""
-    claims: Counter[str] = Counter(f.text for p in people for f in p.forms)
+    # A shortened name ('Carlos Menem') never takes a name someone really bears.
+    borne: Counter[str] = Counter(f.text for p in people for f in p.forms if not f.short)
+    short: Counter[str] = Counter(f.text for p in people for f in p.forms if f.short)
     for person in people:
         kept = []
         for form in person.forms:
             word = form.text.casefold() if form.single else ""
             begins = len(first.get(word, ()))
-            if claims[form.text] > 1:
+            if form.short and form.text in borne:
+                summary.dropped["shortened name someone bears"] += 1
+            elif (short if form.short else borne)[form.text] > 1:
                 summary.dropped["claimed by two people"] += 1
             elif begins >= GIVEN_NAME_MIN and begins >= 2 * len(last.get(word, ())):
                 summary.dropped["given name"] += 1

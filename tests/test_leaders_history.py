@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -205,3 +206,13 @@ def test_open_phoenix_terms_are_closed_at_the_files_last_revision() -> None:
     singles = {name for row in rows for name in row["ambiguous"]}
     assert "Mubarak" in singles
     assert all(" " not in name for name in singles)
+
+
+def test_a_three_word_name_is_also_known_without_its_middle_word(script: ModuleType) -> None:
+    reserved = script.Reserved(actor_names=frozenset(), common=frozenset(),
+                               curated_names=frozenset(), curated_keys=frozenset(),
+                               nationalities=frozenset(), countries=frozenset({"EGY"}))
+    _, forms, _ = script.name_forms("DORAN_MIKEL_VELKIS", reserved, Counter())
+    assert [f.text for f in forms] == ["Doran Mikel Velkis", "Doran Velkis"]
+    _, forms, _ = script.name_forms("AHMED_BIN_VELKIS", reserved, Counter())
+    assert [f.text for f in forms] == ["Ahmed bin Velkis"]
