@@ -26,6 +26,7 @@ from .events import EventCoder, load_cues, load_lexicon, load_ontology
 from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
 from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
+from .places import PlaceMatcher, load_gazetteer
 from .settings import Settings
 from .text import BoilerplateRules, load_boilerplate
 
@@ -81,6 +82,7 @@ class Pipeline:
         self.cues = load_cues()
         self.rules: BoilerplateRules = load_boilerplate()
         self.matcher = ActorMatcher(self.nlp, self.actors)
+        self.places = PlaceMatcher(self.nlp, load_gazetteer())
         # Pipes run only on the blocks that need them (see code_blocks).
         self.lazy_pipes: tuple[str, ...] = tuple(p for p in LAZY_PIPES
                                                  if p in self.nlp.pipe_names)
@@ -96,7 +98,7 @@ class Pipeline:
         waiting = []
         for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
             mentions = self.matcher(doc)
-            sentences, events = self.coder.code_block(doc, mentions, block)
+            sentences, events = self.coder.code_block(doc, mentions, block, self.places(doc))
             coded.append((mentions, sentences, events))
             if self.lazy_pipes and _needs_names(doc, mentions, events, block.start):
                 waiting.append(k)

@@ -19,6 +19,7 @@ from ..actors.coref import MentionRef, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
+from ..places import PlaceMention, by_token
 from .lexicon import Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
 
@@ -56,6 +57,8 @@ GROUPS = frozenset({"faction", "group", "organization", "organisation", "communi
 # Agent nouns too ambiguous to code from context: 'the parties to the conflict' are not
 # political parties.
 NOT_GROUPS = frozenset({"party"})
+# Words that open a clause of the same moment ('when they blew themselves up in X').
+TIME_MARKS = frozenset({"when", "as", "while", "after", "before"})
 # Modifiers that say a group is not the actor's own.
 FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
@@ -63,6 +66,20 @@ FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """Where a phrase says something is: a state's or territory's code ('AZEART'), and
+    the tokens that name the place."""
+
+    code: str
+    start: int
+    end: int
+
+    @property
+    def country(self) -> str:
+        return self.code[:3]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +105,11 @@ class EventCoder:
         self.min_confidence = min_confidence
 
     # ------------------------------------------------------------------ entry point
-    def code_block(self, doc: Doc, mentions: Sequence[Mention],
-                   block: Block) -> tuple[list[Sentence], list[Event]]:
-        """Sentences (local indices) and events of one block."""
+    def code_block(self, doc: Doc, mentions: Sequence[Mention], block: Block,
+                   places: Sequence[PlaceMention] = ()) -> tuple[list[Sentence], list[Event]]:
+        """Sentences (local indices) and events of one block; ``places`` are the
+        gazetteer's matches, which say where an event happened."""
+        where = by_token(places)
         at: dict[int, Mention] = {}
         for mention in mentions:
             for i in range(mention.start, mention.end):
@@ -114,7 +133,7 @@ class EventCoder:
                     if entry is not None:
                         fired[tok.i] = entry
             if fired:
-                events.extend(self._code_sentence(sent, sentence, fired, at, block))
+                events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
         return sentences, events
 
     # ------------------------------------------------------------------ triggers
@@ -151,7 +170,7 @@ class EventCoder:
 
     def _code_sentence(self, sent: SpacySpan, sentence: Sentence,
                        fired: dict[int, LexiconEntry], at: dict[int, Mention],
-                       block: Block) -> Iterable[Event]:
+                       where: dict[int, PlaceMention], block: Block) -> Iterable[Event]:
         doc = sent.doc
         hedged = any(t.lower_ in self.cues.hedges for t in sent)
         according = self._according_to(sent, block)
@@ -166,17 +185,17 @@ class EventCoder:
             # A governed noun is its own event only when it names its own actor:
             # "Pakistan's call for talks was rejected" (two events), not "supplied
             # Azerbaijan with weapons deliveries" (one).
-            event = self._event(tok, entry, sent, sentence, fired, at, block, hedged,
-                                according, n, own_actor=governed)
+            event = self._event(tok, entry, sent, sentence, fired, at, where, block,
+                                hedged, according, n, own_actor=governed)
             if event is not None:
                 n += 1
                 yield event
 
     # ------------------------------------------------------------------ one event
     def _event(self, tok: Token, entry: LexiconEntry, sent: SpacySpan, sentence: Sentence,
-               fired: dict[int, LexiconEntry], at: dict[int, Mention], block: Block,
-               hedged: bool, according: Span | None, n: int,
-               own_actor: bool = False) -> Event | None:
+               fired: dict[int, LexiconEntry], at: dict[int, Mention],
+               where: dict[int, PlaceMention], block: Block, hedged: bool,
+               according: Span | None, n: int, own_actor: bool = False) -> Event | None:
         support = self._support_verb(tok) if tok.pos_ == "NOUN" else None
         clause = support or tok  # the verb whose subject, negation and control apply
         passive = _is_passive(clause)
@@ -205,8 +224,8 @@ class EventCoder:
                                          for e in recipient.entities):
             # 'rejected an offer from Kabul', 'dispersed protesters'; a description ('the
             # group') gives way to a name found there
-            within = self._within_objects(tok, entry.cameo, passive, support, at, block,
-                                          actor)
+            within = self._within_objects(tok, entry.cameo, passive, support, at, where,
+                                          block, actor)
             if within.entities and (not recipient.entities or not within.entities[0].pending):
                 recipient = within
         if self.require_actor and not actor.entities:
@@ -331,7 +350,8 @@ class EventCoder:
         return [], True
 
     def _within_objects(self, tok: Token, entry_cameo: str, passive: bool,
-                        support: Token | None, at: dict[int, Mention], block: Block,
+                        support: Token | None, at: dict[int, Mention],
+                        where: dict[int, PlaceMention], block: Block,
                         actor: _Role) -> _Role:
         """The recipient inside what a trigger acts on, when no slot names one: the
         owner of the object ("welcomed Reagan's statement", 'rejected an offer from
@@ -370,16 +390,19 @@ class EventCoder:
                 continue  # 'an official' is one person, not a group
             if any(c.lower_ in FOREIGN for c in head.children):
                 continue  # 'foreign media' are not the actor's own
-            place = self._place_in(head, at)
-            group_country = self._entity(place, head, block).country if place is not None \
+            place = self._place_in(head, at, where)
+            group_country = place.country if place is not None \
                 else next((e.country for e in actor.entities if e.country), None)
             if group_country is None:
                 continue
+            code = place.code if place is not None else group_country
+            if len(code) == 3:
+                code += sector or ""
             left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
                        key=lambda t: t.i, default=head)
             start, end = left.idx, head.idx + len(head.text)
             group = Entity(entity_text=block.text[start:end],
-                           code=group_country + (sector or ""), country=group_country,
+                           code=code, country=group_country,
                            sector=sector, start=block.start + start, end=block.start + end,
                            source="context:place" if place is not None
                            else "context:actor's country")
@@ -388,33 +411,46 @@ class EventCoder:
             domestic = domestic or group
         if self.ontology[entry_cameo].event in PLACED_EVENTS:
             # 'rioted at a jail in northern Israel': an attack or protest on a state's soil
-            for head in (*_clauses(tok), *([support] if support is not None else []),
+            # ('killed 23 when they blew themselves up in Tel Aviv': a clause of time
+            # says where too)
+            when = [c for c in tok.children if c.dep_ == "advcl" and any(
+                m.dep_ in ("advmod", "mark") and m.lower_ in TIME_MARKS for m in c.children)]
+            for head in (*_clauses(tok), *when, *([support] if support is not None else []),
                          *visited):
-                place = self._place_in(head, at, ("in", "at", "near", "inside"), names=True)
+                place = self._place_in(head, at, where, ("in", "at", "near", "inside"),
+                                       names=True)
                 if place is not None:
-                    home = self._entity(place, head, block)
-                    country = home.country or home.code[:3]
-                    return _Role((replace(home, code=country, sector=None,
-                                          source="context:place"),), False)
+                    doc = head.doc
+                    first, last = doc[place.start], doc[place.end - 1]
+                    start, end = first.idx, last.idx + len(last.text)
+                    return _Role((Entity(
+                        entity_text=block.text[start:end], code=place.code,
+                        country=place.country, sector=None, start=block.start + start,
+                        end=block.start + end, source="context:place"),), False)
         if domestic is not None:
             return _Role((domestic,), False)
         return _Role(tuple(referring), False) if referring else _Role((), True)
 
     def _place_in(self, head: Token, at: dict[int, Mention],
+                  where: dict[int, PlaceMention],
                   words: tuple[str, ...] = ("in", "of", "from"),
-                  names: bool = False) -> Mention | None:
-        """A state or territory a phrase places itself in: 'workers in Tehran', 'an
-        organisation in Northern Ireland', 'rebels in southern Sudan'. With ``names``,
-        only a place's name or capital counts, not an adjective ('the Palestinian
-        uprising')."""
+                  names: bool = False) -> _Site | None:
+        """The state a phrase places itself in: 'workers in Tehran', 'an organisation in
+        Northern Ireland', 'rebels in southern Sudan', 'a bombing in Tel Aviv' (a
+        gazetteer place). With ``names``, only a place's name counts, not an adjective
+        ('the Palestinian uprising')."""
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in words:
                 for obj in prep.subtree:
                     mention = at.get(obj.i)
-                    if mention is not None and mention.entry.type in (
-                            "state", "territory", "disputed") and (
-                            not names or mention.entry.kind in ("name", "capital")):
-                        return mention
+                    if mention is not None:
+                        if mention.entry.type in ("state", "territory", "disputed") and (
+                                not names or mention.entry.kind in ("name", "capital")):
+                            return _Site(mention.entry.code, mention.start, mention.end)
+                        continue
+                    place = where.get(obj.i)
+                    if place is not None:
+                        return _Site(place.place.country, place.start, place.end)
         return None
 
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
