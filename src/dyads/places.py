@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .datafiles import data_path, read_jsonl
 from .errors import DataError
+from .phrases import PhraseIndex, longest
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -82,29 +83,11 @@ class PlaceMatcher:
     """Case-sensitive matching of every gazetteer form; the longest match wins."""
 
     def __init__(self, nlp: Language, gazetteer: dict[str, Place]) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._places: dict[tuple[str, ...], Place] = {}
-        texts = sorted(gazetteer)
-        patterns = list(nlp.tokenizer.pipe(texts))  # type: ignore[union-attr]
-        for text, pattern in zip(texts, patterns, strict=True):
-            self._places[tuple(t.text for t in pattern)] = gazetteer[text]
-        self.matcher.add("dyads_place", patterns)
+        self.index = PhraseIndex(nlp, gazetteer.items())
 
     def __call__(self, doc: Doc) -> list[PlaceMention]:
-        found = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
-        taken: set[int] = set()
-        out = []
-        for _, start, end in found:
-            if any(i in taken for i in range(start, end)):
-                continue
-            place = self._places.get(tuple(t.text for t in doc[start:end]))
-            if place is not None:
-                taken.update(range(start, end))
-                out.append(PlaceMention(start, end, place))
-        out.sort(key=lambda m: m.start)
-        return out
+        return [PlaceMention(start, end, place)
+                for start, end, place in longest(self.index.matches(doc))]
 
 
 @lru_cache(maxsize=4)

@@ -1,10 +1,11 @@
-"""Find actor dictionary strings in a parsed text with spaCy's PhraseMatcher."""
+"""Find actor dictionary strings in a parsed text."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..phrases import PhraseIndex
 from .dictionary import STOP_KIND, ActorDictionary, ActorEntry
 
 if TYPE_CHECKING:
@@ -28,29 +29,19 @@ class ActorMatcher:
     assigns = ("mentions",)
 
     def __init__(self, nlp: Language, actors: ActorDictionary) -> None:
-        from spacy.matcher import PhraseMatcher
-
         self.actors = actors
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._keys: dict[int, ActorEntry] = {}
-        texts = sorted(actors.entries)
-        for text, pattern in zip(texts, nlp.tokenizer.pipe(texts), strict=True):  # type: ignore[union-attr]
-            label = "dyads_actor:" + text
-            self._keys[nlp.vocab.strings.add(label)] = actors.entries[text]
-            self.matcher.add(label, [pattern])
+        self.index = PhraseIndex(nlp, actors.entries.items())
 
     def __call__(self, doc: Doc) -> list[Mention]:
-        matches = self.matcher(doc)
-        if not matches:
-            return []
         # Longest first, then leftmost; drop anything overlapping a kept match.
-        ordered = sorted(matches, key=lambda m: (m[1] - m[2], m[1]))
+        ordered = sorted(self.index.matches(doc), key=lambda m: (m[0] - m[1], m[0]))
+        if not ordered:
+            return []
         taken: set[int] = set()
         mentions = []
-        for key, start, end in ordered:
+        for start, end, entry in ordered:
             if any(i in taken for i in range(start, end)):
                 continue
-            entry = self._keys[key]
             if entry.ambiguous and _inside_longer_name(doc, start, end):
                 continue
             if _stance_prefix(doc, start):
