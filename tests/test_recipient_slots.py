@@ -38,6 +38,8 @@ CASES = [
     # A people acted on in a state's territory are that state's civilians.
     ("Serb forces killed three ethnic Albanians in a clash in southern Serbia.", "SRB", "SRB"),
     ("Rwanda accused Congolese troops of shelling the border town.", "RWA", "COD"),
+    # A passive participle's 'by' agent inside the object.
+    ("Kenya denied claims of torture made by the Somali foreign minister.", "KEN", "SOM"),
 ]
 
 
@@ -45,6 +47,8 @@ CONTEXT_CASES = [
     # An unnamed group acted on: the country of the place the phrase names, else the
     # actor's (the event is domestic).
     ("Egyptian police dispersed the demonstrators.", "EGYCVL", "context:actor's country"),
+    ("Malian troops shelled bases held by rebel fighters.", "MLIREB",
+     "context:actor's country"),
     ("The Turkish government accepted demands from rebels in Syria.", "SYRREB",
      "context:place"),
     # An attack or protest with no party named: the state on whose soil it happened.

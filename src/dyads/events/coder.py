@@ -377,7 +377,8 @@ class EventCoder:
                             if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
                             for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
                     [g for head in frontier for c in head.children if c.dep_ == "acl"
-                     for g in c.children if g.dep_ == "dobj"]  # 'an invitation to attend X'
+                     for g in _acl_parties(c)]  # 'an invitation to attend X', 'positions
+                # held by separatists', 'accusations made by the prime minister'
         domestic: Entity | None = None  # a group with no place: the actor's country's
         for head in visited:
             if head.lemma_.lower() in NOT_GROUPS:
@@ -712,6 +713,15 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return [head], False
     return [], depth == 0
+
+
+def _acl_parties(clause: Token) -> list[Token]:
+    """Who a noun's clause names: its object ('an invitation to attend a meeting of X') or
+    a passive participle's 'by' agent ('positions held by separatist fighters')."""
+    out = [g for g in clause.children if g.dep_ == "dobj"]
+    if clause.tag_ == "VBN":
+        out.extend(_agents(clause))
+    return out
 
 
 def _that(clause: Token) -> bool:
