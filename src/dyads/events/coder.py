@@ -57,6 +57,17 @@ GROUPS = frozenset({"faction", "group", "organization", "organisation", "communi
 # Agent nouns too ambiguous to code from context: 'the parties to the conflict' are not
 # political parties.
 NOT_GROUPS = frozenset({"party"})
+# Verbs of going somewhere for an event: their subject is the event's actor ('arrived on
+# a visit', 'returned to Geneva for talks', 'converged on the capital for a rally').
+ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return", "head",
+                     "converge", "gather", "set", "embark", "depart", "meet"})
+# Participles that make a name describe something else ('Israeli-occupied West Bank').
+DESCRIBING = frozenset({"occupied", "held", "controlled", "backed", "owned", "based", "born",
+                        "made", "funded", "sponsored", "supported", "trained", "armed",
+                        "allied", "aligned", "administered", "annexed", "built"})
+# Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
+# Cuba', 'students throughout Indonesia').
+HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Words that open a clause of the same moment ('when they blew themselves up in X').
 TIME_MARKS = frozenset({"when", "as", "while", "after", "before"})
 # Modifiers that say a group is not the actor's own.
@@ -273,8 +284,11 @@ class EventCoder:
     def _support_verb(self, noun: Token) -> Token | None:
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" \
-                and head.lemma_.lower() in self.cues.support:
+                and not _verb_lemmas(head).isdisjoint(self.cues.support):
             return head
+        if noun.dep_ == "pobj" and head.lower_ in ("on", "for") \
+                and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ERRANDS:
+            return head.head  # 'arrived on a visit', 'return to Geneva for talks'
         return None
 
     # ------------------------------------------------------------------ roles
@@ -464,7 +478,7 @@ class EventCoder:
             before = len(found)
             for np_head, tok in _noun_phrase(head, of):
                 mention = at.get(tok.i)
-                if mention is None or mention.start in seen:
+                if mention is None or mention.start in seen or _describes(mention, tok.doc):
                     continue
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
@@ -514,16 +528,23 @@ class EventCoder:
         return out
 
     def _seat_of_government(self, head: Token, at: dict[int, Mention]) -> Mention | None:
-        """A capital after an agent noun stands for its government: 'officials in
-        Yerevan', 'diplomats in Kyiv'."""
-        if self._agent(head, head.i) is None:
+        """Where a group named by an agent noun belongs: a capital after it stands for its
+        government ('officials in Yerevan', 'diplomats in Kyiv'); a state or territory
+        it is in or from gives its country ('opposition groups in Zimbabwe', 'rebels in
+        the Ivory Coast', 'doctors from two American aid groups', 'students throughout
+        Indonesia')."""
+        if self._agent(head, head.i) is None and head.lemma_.lower() not in GROUPS:
             return None
         for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
-                for obj in prep.children:
-                    mention = at.get(obj.i)
-                    if obj.dep_ == "pobj" and mention is not None \
-                            and mention.entry.kind == "capital":
+            if prep.dep_ != "prep" or prep.lower_ not in HOME_PREPOSITIONS:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for tok in obj.subtree:
+                    mention = at.get(tok.i)
+                    if mention is not None and mention.entry.type in (
+                            "state", "territory", "disputed"):
                         return mention
         return None
 
@@ -534,7 +555,7 @@ class EventCoder:
         if not any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
             return None
         places = [head]
-        if head.dep_ in ("dobj", "nsubjpass"):
+        if head.dep_ in ("dobj", "nsubjpass", "nsubj"):
             places.append(head.head)
         for place in places:
             for prep in place.children:
@@ -623,7 +644,8 @@ class EventCoder:
         names an institution ('army officers'), then the head's lemma ('ministers' ->
         'minister')."""
         doc = np_head.doc
-        start = after if after <= np_head.i else np_head.i
+        # The name comes after the head ('groups in Zimbabwe'): the head's own modifiers.
+        start = after if after <= np_head.i else np_head.left_edge.i
         for i in range(start, np_head.i):
             words = [t.lower_ for t in doc[i:np_head.i + 1]]
             sector = self.agents.get(" ".join(words))
@@ -708,7 +730,11 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
             if objects:
                 return objects, False
         return _subjects(head, depth + 1)
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
+        # 'fled, leaving ...', 'sent inspectors to investigate': the clause's subject
+        if _is_passive(head):
+            return _agents(head), False
         return _subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head], False
@@ -721,6 +747,27 @@ def _acl_parties(clause: Token) -> list[Token]:
     out = [g for g in clause.children if g.dep_ == "dobj"]
     if clause.tag_ == "VBN":
         out.extend(_agents(clause))
+    return out
+
+
+def _describes(mention: Mention, doc: Doc) -> bool:
+    """'Israeli-occupied', 'Iranian-backed', 'Saudi-owned': a name joined to a participle
+    describes what it modifies; it is not itself a party ('-led' is: a Saudi-led
+    coalition is Saudi Arabia's)."""
+    end = mention.end
+    return end + 1 < len(doc) and doc[end].text == "-" \
+        and doc[end + 1].lower_ in DESCRIBING and doc[end].idx == doc[end - 1].idx + len(
+            doc[end - 1].text)
+
+
+def _verb_lemmas(verb: Token) -> set[str]:
+    """The tagger's lemma and the plain stems of the word, for the few inflections the
+    lemmatizer gets wrong ('staged' -> 'stag')."""
+    word = verb.lower_
+    out = {verb.lemma_.lower(), word}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.add(word[:-len(suffix)])
     return out
 
 
@@ -768,11 +815,18 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
         out.extend(g for c in verb.children if c.dep_ in ("prep", "dative")
                    and c.lower_ in OWNER_PREPOSITIONS
                    for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    if support is not None and support.lemma_.lower() in ERRANDS:
+        # 'arrived in Amman on a visit': where the errand goes
+        out.extend(g for c in support.children if c.dep_ == "prep"
+                   and c.lower_ in ("in", "to", "at")
+                   for g in c.children if g.dep_ == "pobj")
     participle = tok
     while participle.dep_ == "conj" and participle.head.i != participle.i:
         participle = participle.head  # 'killing one and arresting 12'
-    if participle.dep_ == "advcl" and participle.tag_ == "VBG" \
-            and participle.head.pos_ == "VERB":
+    if participle.dep_ == "advcl" and participle.head.pos_ == "VERB" and (
+            participle.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to"
+                                            for a in participle.children)):
+        # ('sent inspectors to Bosnia to investigate': the purpose's place is the clause's)
         # 'launched fire against X, killing 50': the participle's victims are the clause's
         out.extend(_objects(participle.head, _is_passive(participle.head)))
     return out
@@ -801,6 +855,9 @@ def _noun_phrase(head: Token, of: bool = True) -> Iterable[tuple[Token, Token]]:
         for child in tok.children:
             if child.dep_ == "conj" and tok.i != np_head.i:
                 stack.append((np_head, child))  # 'Hungarian and Romanian officials'
+            elif child.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an")
+                                               for d in child.children):
+                continue  # 'Pakistan, a key U.S. ally': a description, not a second actor
             elif child.dep_ == "conj" or child.dep_ == "appos":
                 stack.append((child, child))
             elif child.dep_ in NP_DEPS:

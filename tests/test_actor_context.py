@@ -1,0 +1,42 @@
+"""Actors found beyond the verb's subject: the subject of the clause a purpose or errand
+hangs on, a group's home ('rebels in Syria', 'delegates from Chile'), and names that only
+describe ('Iranian-backed', 'a close U.S. ally')."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+CASES = [
+    # A purpose clause acts for its clause's subject, on the clause's place.
+    ("Kenya sent observers to Somalia to investigate the clashes.", "investigate",
+     ["KEN"], ["SOM"]),
+    # An errand's destination is the visit's host.
+    ("The Chilean president arrived in Lima on a state visit.", "visit", ["CHLGOV"],
+     ["PERGOV"]),
+    ("Delegates from Chile returned to Lima for talks.", "talks", ["CHLGOV"], ["PERGOV"]),
+    # A group in or from a state is that state's, with the sector its words give.
+    ("Opposition groups in Zimbabwe demanded new elections.", "demanded", ["ZWEOPP"], []),
+    ("Students throughout Indonesia staged protests against the government.", "protests",
+     ["IDNEDU"], ["IDNGOV"]),
+    # An indefinite apposition describes the actor; it is not a second one.
+    ("Peru, a close U.S. ally, refused to send troops to Haiti.", "refused", ["PER"],
+     ["HTI"]),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor", "recipient"), CASES)
+def test_actor_from_context(pipeline: Pipeline, text: str, trigger: str, actor: list[str],
+                            recipient: list[str]) -> None:
+    records = [r for r in code(pipeline, text) if r["trigger"]["text"] == trigger]
+    assert records, text
+    assert [a["code"] for a in records[0]["actor"]] == actor
+    assert [r["code"] for r in records[0]["recipient"]] == recipient
+
+
+def test_a_name_that_backs_or_occupies_is_not_the_actor(pipeline: Pipeline) -> None:
+    records = code(pipeline, "Iranian-backed militias attacked a base in Syria.")
+    assert not [a for r in records for a in r["actor"] if a["code"].startswith("IRN")]
