@@ -49,7 +49,7 @@ CONTEXT_CASES = [
     ("Egyptian police dispersed the demonstrators.", "EGYCVL", "context:actor's country"),
     ("Malian troops shelled bases held by rebel fighters.", "MLIREB",
      "context:actor's country"),
-    ("The Turkish government accepted demands from rebels in Syria.", "SYRREB",
+    ("The Turkish government accepted demands from rebels in Aleppo.", "SYRREB",
      "context:place"),
     # An attack or protest with no party named: the state on whose soil it happened.
     ("Peruvian prisoners rioted at a jail in northern Chile.", "CHL", "context:place"),

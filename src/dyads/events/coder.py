@@ -533,7 +533,8 @@ class EventCoder:
         it is in or from gives its country ('opposition groups in Zimbabwe', 'rebels in
         the Ivory Coast', 'doctors from two American aid groups', 'students throughout
         Indonesia')."""
-        if self._agent(head, head.i) is None and head.lemma_.lower() not in GROUPS:
+        agent = self._agent(head, head.i)
+        if agent is None and head.lemma_.lower() not in GROUPS:
             return None
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in HOME_PREPOSITIONS:
@@ -543,9 +544,15 @@ class EventCoder:
                     continue
                 for tok in obj.subtree:
                     mention = at.get(tok.i)
-                    if mention is not None and mention.entry.type in (
+                    if mention is None or mention.entry.type not in (
                             "state", "territory", "disputed"):
-                        return mention
+                        continue
+                    kind = mention.entry.kind
+                    if kind == "capital" and agent is None:
+                        continue  # 'people in Lima' are not Peru's government
+                    if prep.lower_ != "from" and kind not in ("name", "capital"):
+                        continue  # 'an official in the Palestinian uprising'
+                    return mention
         return None
 
     def _ethnic_home(self, head: Token, at: dict[int, Mention]) -> Mention | None:
