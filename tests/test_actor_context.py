@@ -40,3 +40,10 @@ def test_actor_from_context(pipeline: Pipeline, text: str, trigger: str, actor: 
 def test_a_name_that_backs_or_occupies_is_not_the_actor(pipeline: Pipeline) -> None:
     records = code(pipeline, "Iranian-backed militias attacked a base in Syria.")
     assert not [a for r in records for a in r["actor"] if a["code"].startswith("IRN")]
+
+
+def test_the_holder_of_a_place_can_be_its_recipient(pipeline: Pipeline) -> None:
+    first = code(pipeline, "Ukrainian forces captured a Russian-held village.")[0]
+    assert [r["code"] for r in first["recipient"]] == ["RUS"]
+    records = code(pipeline, "Israeli-occupied villages protested against the closure.")
+    assert not [a for r in records for a in r["actor"] if a["code"].startswith("ISR")]

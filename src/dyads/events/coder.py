@@ -62,9 +62,10 @@ NOT_GROUPS = frozenset({"party"})
 ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return", "head",
                      "converge", "gather", "set", "embark", "depart", "meet"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
-DESCRIBING = frozenset({"occupied", "held", "controlled", "backed", "owned", "based", "born",
-                        "made", "funded", "sponsored", "supported", "trained", "armed",
-                        "allied", "aligned", "administered", "annexed", "built"})
+DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
+                        "supported", "trained", "armed", "allied", "aligned", "built"})
+# Participles that name a place's holder, who may be acted on ('a Russian-held village').
+HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
@@ -220,7 +221,7 @@ class EventCoder:
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
         recipient = self._fill(tok, entry.recipient, at, passive, support, block,
-                               skip=actor)
+                               skip=actor, recipient=True)
         if not recipient.entities and tok.pos_ == "VERB":
             for child in tok.children:  # 'threatened to attack X': X from the complement
                 if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
@@ -229,7 +230,7 @@ class EventCoder:
                     slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
                         if child.i in fired else COMPLEMENT_RECIPIENT
                     recipient = self._fill(child, slots, at, _is_passive(child), None,
-                                           block, skip=actor)
+                                           block, skip=actor, recipient=True)
                     break
         if not recipient.entities or all(e.source.startswith("coreference:desc:")
                                          for e in recipient.entities):
@@ -293,11 +294,12 @@ class EventCoder:
 
     # ------------------------------------------------------------------ roles
     def _fill(self, tok: Token, slots: Sequence[str], at: dict[int, Mention], passive: bool,
-              support: Token | None, block: Block, skip: _Role | None = None) -> _Role:
+              support: Token | None, block: Block, skip: _Role | None = None,
+              recipient: bool = False) -> _Role:
         taken = {(e.start, e.end) for e in skip.entities} if skip else set()
         for slot in slots:
             heads, direct = self._slot(tok, slot, passive, support)
-            found = self._entities(heads, at, taken, block)
+            found = self._entities(heads, at, taken, block, recipient=recipient)
             if found:
                 return _Role(tuple(found), direct)
         return _Role((), True)
@@ -382,7 +384,8 @@ class EventCoder:
             for _ in range(3):  # the object, the phrases in it, the phrases in those
                 frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
                 for head in frontier:  # its own words first: "Serbia's suppression of ..."
-                    found = self._entities([head], at, taken, block, of=False)
+                    found = self._entities([head], at, taken, block, of=False,
+                                           recipient=True)
                     if found and not all(e.pending for e in found):
                         return _Role(tuple(e for e in found if not e.pending), False)
                     referring = referring or found
@@ -469,7 +472,10 @@ class EventCoder:
         return None
 
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
-                  taken: set[tuple[int, int]], block: Block, of: bool = True) -> list[Entity]:
+                  taken: set[tuple[int, int]], block: Block, of: bool = True,
+                  recipient: bool = False) -> list[Entity]:
+        """The actors named by the noun phrases at ``heads``. A recipient may be the
+        holder of a place ('captured a Russian-held village'); an actor may not."""
         found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
         doc: Doc | None = None
@@ -478,7 +484,8 @@ class EventCoder:
             before = len(found)
             for np_head, tok in _noun_phrase(head, of):
                 mention = at.get(tok.i)
-                if mention is None or mention.start in seen or _describes(mention, tok.doc):
+                if mention is None or mention.start in seen \
+                        or _describes(mention, tok.doc, recipient):
                     continue
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
@@ -757,14 +764,17 @@ def _acl_parties(clause: Token) -> list[Token]:
     return out
 
 
-def _describes(mention: Mention, doc: Doc) -> bool:
-    """'Israeli-occupied', 'Iranian-backed', 'Saudi-owned': a name joined to a participle
+def _describes(mention: Mention, doc: Doc, recipient: bool = False) -> bool:
+    """'Iranian-backed', 'Saudi-owned', 'Israeli-occupied': a name joined to a participle
     describes what it modifies; it is not itself a party ('-led' is: a Saudi-led
-    coalition is Saudi Arabia's)."""
+    coalition is Saudi Arabia's). The holder of a place can be acted on, though:
+    'captured a Russian-held village' is aimed at Russia."""
     end = mention.end
-    return end + 1 < len(doc) and doc[end].text == "-" \
-        and doc[end + 1].lower_ in DESCRIBING and doc[end].idx == doc[end - 1].idx + len(
-            doc[end - 1].text)
+    if not (end + 1 < len(doc) and doc[end].text == "-"
+            and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text)):
+        return False
+    word = doc[end + 1].lower_
+    return word in DESCRIBING or (word in HOLDING and not recipient)
 
 
 def _verb_lemmas(verb: Token) -> set[str]:
