@@ -93,6 +93,8 @@ PARTICLES = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "ud", "abu", "abd
                        "de", "del", "della", "di", "da", "do", "dos", "das", "du", "van",
                        "von", "der", "den", "la", "le", "mac", "ben", "ould", "ag", "wa",
                        "y", "e", "bir", "ter"})
+# Years in one government office that mark a head of state or government (see _row).
+LONG_TENURE = 10
 # Titles of heads of state and government: only they keep a surname alone as a name.
 HEAD_TITLES = frozenset({"President", "Prime Minister", "Premier", "Chancellor", "King",
                          "Queen", "Emperor", "Emir", "Supreme Leader", "General Secretary"})
@@ -215,6 +217,8 @@ class Summary:
     names: int = 0
     ambiguous: int = 0
     titled: int = 0
+    shared: int = 0  # names people of one country share, kept with all their roles
+    surnames: int = 0  # heads' surnames added as names of their own ('Mugabe')
     entries: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     blocks: Counter[str] = field(default_factory=Counter)
@@ -226,7 +230,9 @@ class Summary:
                              sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
         return (f"phoenix_people: wrote {self.people} people, {self.roles} roles, "
                 f"{self.names} names ({self.ambiguous} one-word, ambiguous; "
-                f"{self.titled} titled) to {out}; of {self.entries} entries skipped: "
+                f"{self.titled} titled; {self.shared} shared by people of one country; "
+                f"{self.surnames} heads' surnames added) "
+                f"to {out}; of {self.entries} entries skipped: "
                 f"{items(self.skipped)}; blocks left out: {items(self.blocks)}; "
                 f"names dropped: {items(self.dropped)}")
 
@@ -515,13 +521,17 @@ def convert(source: Path, reserved: Reserved) -> tuple[list[dict[str, Any]], Sum
     if counts["bad_blocks"]:
         summary.blocks["unreadable"] += counts["bad_blocks"]
     people = _merge_mononyms(_merge(people))
-    _drop_shared(people, first, last, summary)
+    people += _drop_shared(people, first, last, summary)
     # Phoenix was last revised on about its newest date: a term it leaves open is closed
     # there, so later documents read the person as a former official (ELI), not as still
     # in office twelve years on. Current office holders belong in office_holders.jsonl.
     compiled = max((d for p in people for r in p.roles for d in r[2:] if d is not None),
                    default=None)
     rows = []
+    # Every surname any name ends with, and every form kept: a head's surname alone is
+    # added only when no one else could be meant.
+    surnames: Counter[str] = Counter(w for p in people for w in p.surnames)
+    kept_forms = {f.text for p in people for f in p.forms}
     for person in people:
         if person.full_names & reserved.curated_keys:
             summary.skipped["in office_holders.jsonl"] += 1
@@ -533,11 +543,26 @@ def convert(source: Path, reserved: Reserved) -> tuple[list[dict[str, Any]], Sum
                     summary.dropped["name in office_holders.jsonl"] += 1
             person.forms = [f for f in person.forms if f.text not in reserved.curated_names]
             # A surname alone names a head of state or government ('Mubarak said'); for a
-            # minister it too often names someone else ('Cohen', 'Hussein').
-            if not any(TITLES[i][1] in HEAD_TITLES for i in person.titles):
-                summary.dropped["surname of a minister"] += sum(
-                    f.single for f in person.forms)
+            # minister it too often names someone else ('Cohen', 'Hussein'). A head is
+            # titled so in Phoenix, or held one office for LONG_TENURE years or more.
+            if not any(TITLES[i][1] in HEAD_TITLES for i in person.titles) \
+                    and not _long_tenure(person):
+                singles = sum(f.single for f in person.forms)
+                if singles:
+                    summary.dropped["surname of a minister"] += singles
                 person.forms = [f for f in person.forms if not f.single]
+            elif not any(f.single for f in person.forms) and len(person.surnames) == 1:
+                # 'Mugabe': Phoenix lists only full names for many heads
+                word = next(iter(person.surnames))
+                full = next((f.text for f in person.forms if not f.single and not f.titled),
+                            "")
+                text = full.split(" ")[-1] if full else ""
+                form = _Form(text, True, False)
+                if len(text) >= 4 and surnames[word] == 1 and not first.get(word) \
+                        and text not in kept_forms and not _form_problem(form, reserved):
+                    person.forms.append(form)
+                    kept_forms.add(text)
+                    summary.surnames += 1
             if not person.forms:
                 summary.skipped["no usable name"] += 1
                 continue
@@ -611,12 +636,15 @@ def _merge_mononyms(people: list[_Person]) -> list[_Person]:
 
 
 def _drop_shared(people: list[_Person], first: dict[str, set[int]],
-                 last: dict[str, set[int]], summary: Summary) -> None:
+                 last: dict[str, set[int]], summary: Summary) -> list[_Person]:
     """Drop forms claimed by two people, and one-word forms that are mostly given names
-    ('Abdullah', 'Albert'; not 'Mubarak')."""
+    ('Abdullah', 'Albert'; not 'Mubarak'). A name people of one country share ('President
+    Bush') is not dropped but becomes a person of its own with all their roles, so the
+    document's date picks the office; those are returned."""
     # A shortened name ('Carlos Menem') never takes a name someone really bears.
     borne: Counter[str] = Counter(f.text for p in people for f in p.forms if not f.short)
     short: Counter[str] = Counter(f.text for p in people for f in p.forms if f.short)
+    claimants: dict[str, list[_Person]] = {}
     for person in people:
         kept = []
         for form in person.forms:
@@ -625,12 +653,28 @@ def _drop_shared(people: list[_Person], first: dict[str, set[int]],
             if form.short and form.text in borne:
                 summary.dropped["shortened name someone bears"] += 1
             elif (short if form.short else borne)[form.text] > 1:
-                summary.dropped["claimed by two people"] += 1
+                claimants.setdefault(form.text, []).append((person, form))
             elif begins >= GIVEN_NAME_MIN and begins >= 2 * len(last.get(word, ())):
                 summary.dropped["given name"] += 1
             else:
                 kept.append(form)
         person.forms = kept
+    shared: dict[tuple[int, ...], _Person] = {}
+    for claims in claimants.values():
+        holders = [h for h, _ in claims]
+        if len({c for h in holders for c in h.countries}) != 1:
+            summary.dropped["claimed by two people"] += len(holders)
+            continue
+        key = tuple(sorted(min(h.lines) for h in holders))
+        if key not in shared:
+            shared[key] = _Person([], [], set(), set(), [], [])
+            for holder in holders:
+                shared[key].lines += holder.lines
+                shared[key].roles += holder.roles
+                shared[key].titles += holder.titles
+        shared[key].forms.append(claims[0][1])
+        summary.shared += 1
+    return list(shared.values())
 
 
 def _row(person: _Person, compiled: date | None = None) -> dict[str, Any]:
@@ -649,6 +693,14 @@ def _row(person: _Person, compiled: date | None = None) -> dict[str, Any]:
                    "valid_to": _closed(start, end, compiled)}
                   for country, office, start, end in join_roles(person.roles)],
     }
+
+
+def _long_tenure(person: _Person) -> bool:
+    """Did the person hold one government office LONG_TENURE years or more (Mugabe,
+    Museveni), as ministers rarely do?"""
+    return any(office == "government" and start is not None and end is not None
+               and (end - start).days >= LONG_TENURE * 365
+               for _, office, start, end in join_roles(person.roles))
 
 
 def _closed(start: date | None, end: date | None, compiled: date | None) -> str | None:

@@ -47,3 +47,27 @@ def test_the_holder_of_a_place_can_be_its_recipient(pipeline: Pipeline) -> None:
     assert [r["code"] for r in first["recipient"]] == ["RUS"]
     records = code(pipeline, "Israeli-occupied villages protested against the closure.")
     assert not [a for r in records for a in r["actor"] if a["code"].startswith("ISR")]
+
+
+UNNAMED = [
+    # A group with no country, in a clause set in a state's place.
+    ("Prisoners rioted at a jail in Lima on Monday.", "PERCVL", "context:place"),
+    # An investigation or attack by an unnamed body is domestic.
+    ("A judge opened investigations against 28 Chilean officials.", "CHLJUD",
+     "context:recipient's country"),
+    # An arrest with no agent named is the state's on whose soil it happens.
+    ("A Canadian missionary was arrested in Lebanon for spying.", "LBN", "context:place"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor", "source"), UNNAMED)
+def test_an_unnamed_actor_is_coded_from_its_context(pipeline: Pipeline, text: str,
+                                                    actor: str, source: str) -> None:
+    first = code(pipeline, text)[0]
+    assert [(a["code"], a["source"]) for a in first["actor"]] == [(actor, source)]
+
+
+def test_no_context_actor_for_talk_or_foreign_groups(pipeline: Pipeline) -> None:
+    # A proposal is not domestic, and foreign journalists are not the place's.
+    assert not code(pipeline, "The government proposed talks with Chile.")
+    assert not code(pipeline, "Foreign journalists protested in Cairo.")

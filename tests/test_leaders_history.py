@@ -45,7 +45,13 @@ TOMAS_VANTOR_  # CountryInfo.txt
 \t[USAGOVAGR 030101-041231]
 ILSE_VANTOR_  # CountryInfo.txt
 +VANTOR_
-\t[USAGOV <970630]
+\t[EGYGOV <970630]
+ARDEN_MALLORY_
++PRESIDENT_MALLORY
+\t[USAGOV 700101-741231]
+BRETT_MALLORY_
++PRESIDENT_MALLORY
+\t[USAGOV 900101-941231]
 JOS\xc9_FERRANDO_
 \t[EGYGOV 19951001-19990815]
 BRAN_KORRIGAN_  # in the curated file too
@@ -108,7 +114,7 @@ def test_dated_blocks_become_roles_and_former_official_blocks_are_left_out(
     # The first sector of a stacked code counts (USAGOVAGR); '<970630' has no start.
     assert _roles(people["Tomas Vantor"]) == [
         ("USA", "government", "", "2003-01-01", "2004-12-31")]
-    assert _roles(people["Ilse Vantor"]) == [("USA", "government", "", None, "1997-06-30")]
+    assert _roles(people["Ilse Vantor"]) == [("EGY", "government", "", None, "1997-06-30")]
     assert summary.blocks["former official (ELI)"] == 1  # and one undated ELI block
     assert summary.blocks["undated"] == 1
     assert summary.blocks["not a sector we map"] == 1  # GBRIMYGOV
@@ -138,7 +144,18 @@ def test_names_claimed_twice_common_words_and_curated_people_are_dropped(
     assert "Major" not in {n for p in people.values() for n in p["names"]}
     assert summary.dropped["common word"] == 1
     assert "Bran Korrigan" not in people and summary.skipped["in office_holders.jsonl"] == 1
-    assert summary.people == len(people) == 5
+    assert summary.people == len(people) == 8
+
+
+def test_a_name_people_of_one_country_share_keeps_all_their_roles(
+        converted: tuple[dict[str, dict[str, Any]], Any]) -> None:
+    people, summary = converted
+    shared = people["Mallory"]  # both presidents: the date picks the term
+    assert shared["names"] == ["Mallory", "President Mallory"]
+    assert [(r["valid_from"], r["valid_to"]) for r in shared["roles"]] == [
+        ("1970-01-01", "1974-12-31"), ("1990-01-01", "1994-12-31")]
+    assert people["Arden Mallory"]["names"] == ["Arden Mallory"]
+    assert summary.shared == 2
 
 
 def test_script_writes_sorted_rows_and_one_summary_line(
@@ -152,7 +169,7 @@ def test_script_writes_sorted_rows_and_one_summary_line(
         args = ["--source", str(source), "--out", str(path), "--curated", str(curated)]
         assert script.main(args) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 and lines[0].startswith("phoenix_people: wrote 5 people, ")
+    assert len(lines) == 2 and lines[0].startswith("phoenix_people: wrote 8 people, ")
     assert "names dropped: " in lines[0] and "claimed by two people" in lines[0]
     assert first.read_bytes() == second.read_bytes()
     names = [json.loads(line)["name"] for line in first.read_text("utf-8").splitlines()]

@@ -71,6 +71,10 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Words that open a clause of the same moment ('when they blew themselves up in X').
 TIME_MARKS = frozenset({"when", "as", "while", "after", "before"})
+# Events whose unnamed actor is taken to be of its recipient's country: attacks,
+# coercion and investigations are mostly domestic ('a judge opened investigations
+# against Chilean officials').
+DOMESTIC_EVENTS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 # Modifiers that say a group is not the actor's own.
 FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
@@ -240,6 +244,9 @@ class EventCoder:
                                           block, actor)
             if within.entities and (not recipient.entities or not within.entities[0].pending):
                 recipient = within
+        if not actor.entities and not own_actor:
+            actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at, where,
+                                        block, recipient)
         if self.require_actor and not actor.entities:
             return None
         code = self.ontology[entry.cameo]
@@ -448,6 +455,53 @@ class EventCoder:
         if domestic is not None:
             return _Role((domestic,), False)
         return _Role(tuple(referring), False) if referring else _Role((), True)
+
+    def _unnamed_actor(self, tok: Token, entry: LexiconEntry, slots: Sequence[str],
+                       passive: bool, support: Token | None, at: dict[int, Mention],
+                       where: dict[int, PlaceMention], block: Block,
+                       recipient: _Role) -> _Role:
+        """An actor no dictionary names: a group named by an agent noun ('prisoners
+        rioted', 'a judge opened investigations') is coded with the country of the place
+        the clause happens in, or, for an attack, coercion or investigation, with the
+        recipient's country (the event is domestic); a state that arrests or
+        investigates with no agent named ('was arrested in Lebanon') is the state whose
+        soil it happens on."""
+        event = self.ontology[entry.cameo].event
+        heads = [h for slot in slots for h in self._slot(tok, slot, passive, support)[0]]
+        clauses = (*_clauses(tok), *([support] if support is not None else []))
+        place = next((site for c in clauses if (site := self._place_in(
+            c, at, where, ("in", "at", "near", "inside", "throughout", "across"),
+            names=True)) is not None), None)
+        for head in heads:
+            sector = agent_sector(self.agents, head)
+            if sector is None and head.lemma_.lower() not in GROUPS:
+                continue
+            if any(c.lower_ in FOREIGN for c in head.children):
+                return _Role((), True)
+            country: str | None = None
+            if place is not None:
+                country, source = place.country, "context:place"
+            elif event in DOMESTIC_EVENTS:
+                country = next((e.country for e in recipient.entities if e.country), None)
+                source = "context:recipient's country"
+            if country is None:
+                return _Role((), True)
+            left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
+                       key=lambda t: t.i, default=head)
+            start, end = left.idx, head.idx + len(head.text)
+            return _Role((Entity(entity_text=block.text[start:end],
+                                 code=country + (sector or ""), country=country,
+                                 sector=sector, start=block.start + start,
+                                 end=block.start + end, source=source),), False)
+        if passive and not heads and place is not None and event in ("COERCE", "ACCUSE"):
+            doc = tok.doc
+            first, last = doc[place.start], doc[place.end - 1]
+            start, end = first.idx, last.idx + len(last.text)
+            return _Role((Entity(entity_text=block.text[start:end], code=place.country,
+                                 country=place.country, sector=None,
+                                 start=block.start + start, end=block.start + end,
+                                 source="context:place"),), False)
+        return _Role((), True)
 
     def _place_in(self, head: Token, at: dict[int, Mention],
                   where: dict[int, PlaceMention],
