@@ -26,6 +26,7 @@ from ..models import DocumentResult, Entity, Event, Skip
 from ..settings import Settings
 from .gold import EntityDocument, GoldActor, PetrarchRecord, PloverRecord
 from .metrics import NO_PREDICTION, PRF, Classification, classify, majority, prf_sets, ratio
+from .project_gold import evaluate_project_gold
 from .result import ErrorCase, Figure, SetResult, Table
 
 if TYPE_CHECKING:
@@ -40,7 +41,10 @@ SETS: dict[str, str] = {
     "conflibert_class": "ConfliBERT CAMEO PentaClass sentences",
     "conflibert_roles": "ConfliBERT source/target token tags",
     "re3d": "re3d entity annotations",
+    "project_gold": "dyads' own gold sentences (ships with the package)",
 }
+# Sets that ship with dyads and need no benchmarks folder.
+SHIPPED_SETS = frozenset({"project_gold"})
 BOW = "bag-of-words (TF-IDF + linear SVM, 5-fold CV)"
 MAJORITY = "majority class"
 ORDER = "first/second actor mention"
@@ -813,6 +817,7 @@ EVALUATORS: dict[str, Callable[..., SetResult]] = {
     "conflibert_class": evaluate_conflibert_class,
     "conflibert_roles": evaluate_conflibert_roles,
     "re3d": evaluate_re3d,
+    "project_gold": evaluate_project_gold,
 }
 
 
@@ -827,7 +832,7 @@ def evaluate(names: Sequence[str], settings: Settings, data: str | Path | None =
     if unknown:
         raise UsageError(f"unknown set {unknown[0]!r}; choose from "
                          + ", ".join([*EVALUATORS, "all"]))
-    folder = find_data(data)
+    folder = find_data(data) if set(wanted) - SHIPPED_SETS else None
     settings = replace(settings, workers=1)
     pipeline = pipeline or Pipeline(settings)
     return [EVALUATORS[n](folder, pipeline, baselines=baselines, progress=progress)
