@@ -53,7 +53,7 @@ UNNAMED = [
     # A group with no country, in a clause set in a state's place.
     ("Prisoners rioted at a jail in Lima on Monday.", "PERCVL", "context:place"),
     # An investigation or attack by an unnamed body is domestic.
-    ("A judge opened investigations against 28 Chilean officials.", "CHLJUD",
+    ("A judge launched an investigation into 28 Chilean officials.", "CHLJUD",
      "context:recipient's country"),
     # An arrest with no agent named is the state's on whose soil it happens.
     ("A Canadian missionary was arrested in Lebanon for spying.", "LBN", "context:place"),
