@@ -71,3 +71,11 @@ def test_no_context_actor_for_talk_or_foreign_groups(pipeline: Pipeline) -> None
     # A proposal is not domestic, and foreign journalists are not the place's.
     assert not code(pipeline, "The government proposed talks with Chile.")
     assert not code(pipeline, "Foreign journalists protested in Cairo.")
+
+
+def test_an_imminent_act_belongs_to_the_subject(pipeline: Pipeline) -> None:
+    first = code(pipeline, "Chile is about to restore full diplomatic ties with Peru.")[0]
+    assert [a["code"] for a in first["actor"]] == ["CHL"]
+    assert [r["code"] for r in first["recipient"]] == ["PER"]
+    # 'unable to' does not assert the act.
+    assert not code(pipeline, "Chile is unable to restore diplomatic ties with Peru.")

@@ -69,6 +69,9 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
+# Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
+# ties'); others leave it an offer or unasserted ('ready to', 'unable to', 'likely to').
+READY = frozenset({"about", "set", "poised", "due"})
 # Words that open a clause of the same moment ('when they blew themselves up in X').
 TIME_MARKS = frozenset({"when", "as", "while", "after", "before"})
 # Events whose unnamed actor is taken to be of its recipient's country: attacks,
@@ -803,6 +806,9 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         # 'fled, leaving ...', 'sent inspectors to investigate': the clause's subject
         if _is_passive(head):
             return _agents(head), False
+        return _subjects(head, depth + 1)
+    if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX") and verb.lower_ in READY:
+        # 'Chile is about to restore ties', 'Peru is ready to send troops'
         return _subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head], False
