@@ -97,3 +97,16 @@ def test_a_participle_in_a_list_acts_on_its_clauses_object(pipeline: Pipeline) -
     arrest = next(r for r in records if r["trigger"]["text"] == "arresting")
     assert [(r["code"], r["source"]) for r in arrest["recipient"]] == [
         ("BOLCVL", "context:actor's country")]
+
+
+def test_a_protest_naming_no_one_is_aimed_at_the_protesters_state(
+        pipeline: Pipeline) -> None:
+    first = code(pipeline, "Kenyan students rioted on Monday.")[0]
+    assert [(r["code"], r["source"]) for r in first["recipient"]] == [
+        ("KEN", "context:actor's country")]
+
+
+def test_joint_actors_are_not_each_others_recipient(pipeline: Pipeline) -> None:
+    first = code(pipeline, "Chile and Peru held talks on a Peruvian troop withdrawal.")[0]
+    assert [a["code"] for a in first["actor"]] == ["CHL", "PER"]
+    assert first["recipient"] == []

@@ -72,6 +72,9 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'); others leave it an offer or unasserted ('ready to', 'unable to', 'likely to').
 READY = frozenset({"about", "set", "poised", "due"})
+# Events that, naming no one, are aimed at the actor's own state: protests and
+# concessions ('Algerians blocked roads', 'the minister allowed opposition rallies').
+SELF_DIRECTED = frozenset({"PROTEST", "CONCEDE"})
 # Words that open a clause of the same moment ('when they blew themselves up in X').
 TIME_MARKS = frozenset({"when", "as", "while", "after", "before"})
 # Events whose unnamed actor is taken to be of its recipient's country: attacks,
@@ -82,7 +85,8 @@ DOMESTIC_EVENTS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
 # named ('rioted at a jail in northern Israel').
-PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN"})
+PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
+                           "SANCTION"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
@@ -250,6 +254,10 @@ class EventCoder:
         if not actor.entities and not own_actor:
             actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at, where,
                                         block, recipient)
+        recipient = self._apart_from(actor, recipient)
+        if not recipient.entities and actor.entities \
+                and self.ontology[entry.cameo].event in SELF_DIRECTED:
+            recipient = _domestic(actor, tok, block)
         if self.require_actor and not actor.entities:
             return None
         code = self.ontology[entry.cameo]
@@ -408,8 +416,9 @@ class EventCoder:
                 # held by separatists', 'accusations made by the prime minister'
         domestic: Entity | None = None  # a group with no place: the actor's country's
         for head in visited:
-            if head.lemma_.lower() in NOT_GROUPS:
-                continue
+            if head.lemma_.lower() in NOT_GROUPS and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
+                continue  # 'the parties to the conflict', not 'opposition parties'
             sector = agent_sector(self.agents, head)
             if sector is None:
                 if head.lemma_.lower() not in GROUPS:
@@ -505,6 +514,16 @@ class EventCoder:
                                  start=block.start + start, end=block.start + end,
                                  source="context:place"),), False)
         return _Role((), True)
+
+    @staticmethod
+    def _apart_from(actor: _Role, recipient: _Role) -> _Role:
+        """Joint actors ('Israel and Lebanon renewed negotiations on an Israeli pullback')
+        are not each other's recipient: a recipient of only their countries is dropped."""
+        countries = {e.country for e in actor.entities if e.country}
+        if len(countries) > 1 and recipient.entities and all(
+                e.country in countries for e in recipient.entities):
+            return _Role((), True)
+        return recipient
 
     def _place_in(self, head: Token, at: dict[int, Mention],
                   where: dict[int, PlaceMention],
@@ -846,6 +865,18 @@ def _verb_lemmas(verb: Token) -> set[str]:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.add(word[:-len(suffix)])
     return out
+
+
+def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
+    """A protest or concession with no one named is aimed at the actor's own state: the
+    country, with no sector ('Algerians blocked roads' -> DZA)."""
+    country = next((e.country for e in actor.entities if e.country), None)
+    if country is None or len({e.country for e in actor.entities}) > 1:
+        return _Role((), True)
+    start, end = tok.idx, tok.idx + len(tok.text)
+    return _Role((Entity(entity_text=block.text[start:end], code=country, country=country,
+                         sector=None, start=block.start + start, end=block.start + end,
+                         source="context:actor's country"),), False)
 
 
 def _that(clause: Token) -> bool:
