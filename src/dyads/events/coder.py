@@ -435,14 +435,9 @@ class EventCoder:
             code = place.code if place is not None else group_country
             if len(code) == 3:
                 code += sector or ""
-            left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
-                       key=lambda t: t.i, default=head)
-            start, end = left.idx, head.idx + len(head.text)
-            group = Entity(entity_text=block.text[start:end],
-                           code=code, country=group_country,
-                           sector=sector, start=block.start + start, end=block.start + end,
-                           source="context:place" if place is not None
-                           else "context:actor's country")
+            group = _context_entity(_group_start(head), head, code, group_country, sector,
+                                    "context:place" if place is not None
+                                    else "context:actor's country", block)
             if place is not None:
                 return _Role((group,), False)
             domestic = domestic or group
@@ -457,13 +452,9 @@ class EventCoder:
                 place = self._place_in(head, at, where, ("in", "at", "near", "inside"),
                                        names=True)
                 if place is not None:
-                    doc = head.doc
-                    first, last = doc[place.start], doc[place.end - 1]
-                    start, end = first.idx, last.idx + len(last.text)
-                    return _Role((Entity(
-                        entity_text=block.text[start:end], code=place.code,
-                        country=place.country, sector=None, start=block.start + start,
-                        end=block.start + end, source="context:place"),), False)
+                    return _Role((_context_entity(
+                        head.doc[place.start], head.doc[place.end - 1], place.code,
+                        place.country, None, "context:place", block),), False)
         if domestic is not None:
             return _Role((domestic,), False)
         return _Role(tuple(referring), False) if referring else _Role((), True)
@@ -498,21 +489,13 @@ class EventCoder:
                 source = "context:recipient's country"
             if country is None:
                 return _Role((), True)
-            left = min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
-                       key=lambda t: t.i, default=head)
-            start, end = left.idx, head.idx + len(head.text)
-            return _Role((Entity(entity_text=block.text[start:end],
-                                 code=country + (sector or ""), country=country,
-                                 sector=sector, start=block.start + start,
-                                 end=block.start + end, source=source),), False)
+            return _Role((_context_entity(_group_start(head), head,
+                                          country + (sector or ""), country, sector, source,
+                                          block),), False)
         if passive and not heads and place is not None and event in ("COERCE", "ACCUSE"):
-            doc = tok.doc
-            first, last = doc[place.start], doc[place.end - 1]
-            start, end = first.idx, last.idx + len(last.text)
-            return _Role((Entity(entity_text=block.text[start:end], code=place.country,
-                                 country=place.country, sector=None,
-                                 start=block.start + start, end=block.start + end,
-                                 source="context:place"),), False)
+            return _Role((_context_entity(tok.doc[place.start], tok.doc[place.end - 1],
+                                          place.country, place.country, None,
+                                          "context:place", block),), False)
         return _Role((), True)
 
     @staticmethod
@@ -873,10 +856,25 @@ def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
     country = next((e.country for e in actor.entities if e.country), None)
     if country is None or len({e.country for e in actor.entities}) > 1:
         return _Role((), True)
-    start, end = tok.idx, tok.idx + len(tok.text)
-    return _Role((Entity(entity_text=block.text[start:end], code=country, country=country,
-                         sector=None, start=block.start + start, end=block.start + end,
-                         source="context:actor's country"),), False)
+    return _Role((_context_entity(tok, tok, country, country, None,
+                                  "context:actor's country", block),), False)
+
+
+def _group_start(head: Token) -> Token:
+    """The first word of a group's name: its leftmost adjective or compound ('separatist
+    fighters')."""
+    return min((c for c in head.lefts if c.dep_ in ("amod", "compound")),
+               key=lambda t: t.i, default=head)
+
+
+def _context_entity(first: Token, last: Token, code: str, country: str | None,
+                    sector: str | None, source: str, block: Block) -> Entity:
+    """An entity coded from its context (a place, the actor's or recipient's country),
+    spanning the tokens first..last."""
+    start, end = first.idx, last.idx + len(last.text)
+    return Entity(entity_text=block.text[start:end], code=code, country=country,
+                  sector=sector, start=block.start + start, end=block.start + end,
+                  source=source)
 
 
 def _that(clause: Token) -> bool:
