@@ -23,6 +23,7 @@ from .actors import ActorDictionary, ActorMatcher, load_actors
 from .actors.coref import MentionRef, Resolver
 from .errors import UsageError
 from .events import EventCoder, load_cues, load_lexicon, load_ontology
+from .events.backoff import load_backoff
 from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
 from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
@@ -88,7 +89,8 @@ class Pipeline:
                                                  if p in self.nlp.pipe_names)
         self.coder = EventCoder(self.ontology, self.lexicon, self.cues, self.actors.agents,
                                 require_actor=settings.require_actor,
-                                min_confidence=settings.min_confidence)
+                                min_confidence=settings.min_confidence,
+                                backoff=load_backoff() if settings.backoff else None)
 
     def code_blocks(self, blocks: Sequence[Block]) -> list[BlockResult]:
         docs = list(self.nlp.pipe([b.text for b in blocks],

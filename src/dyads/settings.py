@@ -37,6 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ner", True, "load spaCy's named-entity recogniser, so people and organisations "
             "the dictionaries lack are found (the dictionaries still decide codes); the coder "
             "runs it only where a personal pronoun needs it"),
+    Setting("backoff", True, "code sentences no lexicon entry matches with the learned "
+            "back-off (rule 'backoff:<category>', lower confidence)"),
 )
 
 
@@ -52,6 +54,7 @@ class Settings:
     actors: tuple[str, ...] = ()
     agents: tuple[str, ...] = ()
     ner: bool = True
+    backoff: bool = True
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values, validated."""

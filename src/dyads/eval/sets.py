@@ -361,12 +361,17 @@ def petrarch_pipeline(pipeline: Pipeline, actor_file: Path, agent_file: Path) ->
 
 def _event_triples(events: Iterable[Event]) -> list[tuple[str, str, str]]:
     """PETRARCH codes dyads: an event with both an actor and a recipient, one triple per
-    (actor, recipient) pair."""
+    (actor, recipient) pair. A joint act with no recipient ('Chile and Peru met') is
+    coded by PETRARCH as each party acting on the other; dyads' record keeps it one event
+    with joint actors, so it is read here as those ordered pairs."""
     out = []
     for event in events:
         for a in event.actor:
             for r in event.recipient:
                 out.append((a.code, r.code, event.cameo))
+        if not event.recipient:
+            codes = list(dict.fromkeys(a.code for a in event.actor))
+            out.extend((a, b, event.cameo) for a in codes for b in codes if a != b)
     return out
 
 
@@ -468,6 +473,9 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
         "dyads.eval.petrarch_dict (dated codes resolved at each record's date) and used "
         "instead of the shipped actors and agent words; dyads' own event lexicon codes the "
         "verbs.")
+    result.notes.append("A joint act with no recipient (one dyads event with two or more "
+                        "actors, 'Chile and Peru met') is read as each actor acting on the "
+                        "other, as PETRARCH codes it.")
     result.notes.append("A record passes when dyads' (source, target, CAMEO) triples equal "
                         "the expected ones; records expecting no event pass when dyads "
                         "codes none with both an actor and a recipient.")

@@ -20,12 +20,14 @@ from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
-from .lexicon import Cues, Lexicon, LexiconEntry
+from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+
+    from .backoff import Backoff
 
 # Dependents that stay inside a noun phrase when looking for the actor it names.
 NP_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "appos", "nummod", "npadvmod"})
@@ -39,6 +41,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 # peacekeepers in Iraq').
 COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", "prep:with",
                         "prep:in", "prep:into")
+# Further prepositions whose object the back-off takes as the recipient ('departed from
+# X', 'celebrated with X' is in the default frame).
+BACKOFF_RECIPIENT = ("prep:from", "prep:toward", "prep:towards")
 # Words that make a clause the condition of a threat or demand.
 CONDITIONS = frozenset({"if", "unless"})
 # Named-entity labels that can be antecedents of pronouns.
@@ -47,7 +52,7 @@ NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
 # Kabul', 'the withdrawal of Serbian forces', 'a truce with Moslem forces', 'a war against
 # Iraq', 'admittance to Ghanaians'.
 OWNER_PREPOSITIONS = frozenset({"of", "from", "by", "with", "against", "to", "for", "into",
-                                "on", "at", "as"})
+                                "on", "at", "as", "between"})
 # Sectors whose agent nouns name a group even in the singular ('the opposition').
 GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "PRM", "JRN", "REF", "LAB", "CRM"})
 # Group nouns no sector names, coded by the country alone when they are acted on ('the
@@ -119,13 +124,14 @@ class EventCoder:
 
     def __init__(self, ontology: Ontology, lexicon: Lexicon, cues: Cues,
                  agents: dict[str, str], *, require_actor: bool = True,
-                 min_confidence: float = 0.0) -> None:
+                 min_confidence: float = 0.0, backoff: Backoff | None = None) -> None:
         self.ontology = ontology
         self.lexicon = lexicon
         self.cues = cues
         self.agents = agents
         self.require_actor = require_actor
         self.min_confidence = min_confidence
+        self.backoff = backoff
 
     # ------------------------------------------------------------------ entry point
     def code_block(self, doc: Doc, mentions: Sequence[Mention], block: Block,
@@ -155,9 +161,38 @@ class EventCoder:
                     entry = self._choose(tok, entries)
                     if entry is not None:
                         fired[tok.i] = entry
+            before = len(events)
             if fired:
                 events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
+            if len(events) == before and self.backoff is not None:
+                guessed = self._guess(sent, sentence, fired, at, where, block)
+                if guessed is not None:
+                    events.append(guessed)
         return sentences, events
+
+    def _guess(self, sent: SpacySpan, sentence: Sentence, fired: dict[int, LexiconEntry],
+               at: dict[int, Mention], where: dict[int, PlaceMention],
+               block: Block) -> Event | None:
+        """The back-off's event for a sentence the lexicon leaves uncoded: its category
+        for the main predicate, the roles from the default verb frame."""
+        assert self.backoff is not None
+        guess = self.backoff.guess(sent)
+        if guess is None or guess.predicate.i in fired:
+            return None  # the lexicon has judged that word
+        tok = guess.predicate
+        actor, recipient = DEFAULT_SLOTS["NOUN" if tok.pos_ == "NOUN" else "VERB"]
+        entry = LexiconEntry(id=f"backoff.{guess.event.lower()}", lemma=tok.lemma_.lower(),
+                             pos=tok.pos_, cameo=guess.cameo, actor=actor,
+                             recipient=(*recipient, *BACKOFF_RECIPIENT))
+        hedged = any(t.lower_ in self.cues.hedges for t in sent)
+        event = self._event(tok, entry, sent, sentence, fired, at, where, block, hedged,
+                            self._according_to(sent, block), 0)
+        if event is None:
+            return None
+        confidence = round(max(0.05, event.confidence * guess.probability), 2)
+        if confidence < self.min_confidence:
+            return None
+        return replace(event, confidence=confidence, rule=f"backoff:{guess.event.lower()}")
 
     # ------------------------------------------------------------------ triggers
     @staticmethod
@@ -367,7 +402,14 @@ class EventCoder:
                     out.extend(c.children if c.pos_ == "ADP" else [c])
             return out, True
         if slot in ("poss", "amod", "compound"):
-            return [c for c in tok.children if c.dep_ == slot], True
+            found = [c for c in tok.children if c.dep_ == slot]
+            if slot == "poss" and tok.dep_ == "dobj" and any(c.lower_ == "their"
+                                                            for c in found):
+                # 'Bolivia and Peru delayed their meeting': 'their' is the pair
+                subjects, _ = _subjects(tok.head)
+                if len(_with_conjuncts(subjects)) > 1:
+                    return subjects, True
+            return found, True
         if slot.startswith("obj:"):  # 'rejected an offer from Kabul': the object's maker
             objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
             return [g for o in objects for g in _prep_objects(o, slot[4:])], True
@@ -401,12 +443,15 @@ class EventCoder:
             frontier = [obj]
             for _ in range(3):  # the object, the phrases in it, the phrases in those
                 frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
+                named: list[Entity] = []  # every conjunct's: 'ties between X and Y'
                 for head in frontier:  # its own words first: "Serbia's suppression of ..."
                     found = self._entities([head], at, taken, block, of=False,
                                            recipient=True)
-                    if found and not all(e.pending for e in found):
-                        return _Role(tuple(e for e in found if not e.pending), False)
+                    named.extend(e for e in found if not e.pending
+                                 and all((e.start, e.end) != (n.start, n.end) for n in named))
                     referring = referring or found
+                if named:
+                    return _Role(tuple(named), False)
                 visited.extend(h for h in frontier if h not in visited)
                 frontier = [g for head in frontier for c in head.children
                             if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
