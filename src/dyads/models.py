@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 MODALITIES = ("actual", "intended", "threatened", "requested", "alleged", "denied", "hypothetical")
 
@@ -65,6 +65,7 @@ class Entity:
     end: int
     source: str = "dictionary"
     antecedent: Span | None = None  # set when coreference resolved a pronoun or description
+    phrase: Span | None = None  # the whole noun phrase that fills the role
 
     @property
     def pending(self) -> bool:
@@ -81,6 +82,7 @@ class Entity:
             "end": self.end,
             "source": self.source,
             "antecedent": self.antecedent.to_record() if self.antecedent else None,
+            "phrase": self.phrase.to_record() if self.phrase else None,
         }
 
 

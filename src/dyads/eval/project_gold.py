@@ -37,6 +37,7 @@ class GoldEvent:
     modality: str
     negated: bool
     hedged: bool
+    quantities: tuple[tuple[str, float], ...] = ()  # (kind, value)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ def read_gold(path: Path | None = None) -> list[GoldItem]:
 def _gold_event(row: dict[str, Any]) -> GoldEvent:
     return GoldEvent(row["event"] or STATEMENT, str(row["cameo"]), frozenset(row["actor"]),
                      frozenset(row["recipient"]), str(row.get("modality", "actual")),
-                     bool(row.get("negated", False)), bool(row.get("hedged", False)))
+                     bool(row.get("negated", False)), bool(row.get("hedged", False)),
+                     tuple((str(q["kind"]), float(q["value"]))
+                           for q in row.get("quantities", ())))
 
 
 def level(code: str) -> str:
@@ -96,8 +99,8 @@ def evaluate_project_gold(data: Path | None, pipeline: Pipeline, *, baselines: b
     result.notes.append(
         "Written by the project (never trained on); events matched within each item by "
         "PLOVER category (statements, CAMEO 01, as 'statement'); codes compared as a "
-        "state's three letters or an organisation's six; modality, negation and hedging "
-        "scored on the matched events.")
+        "state's three letters or an organisation's six; modality, negation, hedging and "
+        "quantities (as (kind, value) pairs) scored on the matched events.")
     result.seconds = time.perf_counter() - started
     return result
 
@@ -111,6 +114,9 @@ class _Score:
         self.empty = self.empty_right = 0
         self.attributes: Counter[str] = Counter()  # name -> right
         self.matched = 0
+        # (item id, gold event index, kind, value) on matched events
+        self.gold_quantities: list[tuple[str, int, str, float]] = []
+        self.pred_quantities: list[tuple[str, int, str, float]] = []
         self.by_feature: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # hit, gold
 
     def add(self, item: GoldItem, events: Sequence[Event], result: SetResult) -> None:
@@ -127,7 +133,7 @@ class _Score:
             self.empty += 1
             self.empty_right += not pred
         free = list(pred)
-        for g in gold:
+        for k, g in enumerate(gold):
             match = next((p for p in free if _category(p) == g.category), None)
             for feature in item.features:
                 self.by_feature[feature][1] += 1
@@ -140,6 +146,8 @@ class _Score:
             self.attributes["modality"] += match.modality == g.modality
             self.attributes["negated"] += match.negated == g.negated
             self.attributes["hedged"] += match.hedged == g.hedged
+            self.gold_quantities += [(item.id, k, kind, value) for kind, value in g.quantities]
+            self.pred_quantities += [(item.id, k, q.kind, q.value) for q in match.quantities]
         if Counter(gold_triples) != Counter(pred_triples):
             result.errors.append(ErrorCase(
                 id=item.id, text=item.text,
@@ -162,6 +170,7 @@ class _Score:
                 base["one event of the commonest category per item"] = prf_sets(
                     self.gold_categories, guess).f1
         n = len(self.gold_categories)
+        quantities = prf_sets(self.gold_quantities, self.pred_quantities)
         return [
             Figure("category_f1", "event category F1 (events matched within each item)",
                    categories.f1, n, base),
@@ -178,6 +187,12 @@ class _Score:
                 self.attributes["negated"], self.matched), self.matched),
             Figure("hedging_accuracy", "hedging right, matched events", ratio(
                 self.attributes["hedged"], self.matched), self.matched),
+            Figure("quantity_f1", "quantity (kind, value) F1, matched events", quantities.f1,
+                   len(self.gold_quantities), headline=False),
+            Figure("quantity_precision", "quantity (kind, value) precision, matched events",
+                   quantities.precision, len(self.pred_quantities), headline=False),
+            Figure("quantity_recall", "quantity (kind, value) recall, matched events",
+                   quantities.recall, len(self.gold_quantities), headline=False),
         ]
 
     def per_category(self) -> dict[str, PRF]:

@@ -577,10 +577,15 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     gold_recipient = [_role_tokens(s.tags, {"T", "R"}) for s in sentences]
     pred_actor, pred_recipient = [], []
     for events, spans in zip(coded.events, offsets, strict=True):
-        pred_actor.append(_covered(spans, [(e.start, e.end) for ev in events
-                                           for e in ev.actor]))
-        pred_recipient.append(_covered(spans, [(e.start, e.end) for ev in events
-                                               for e in ev.recipient]))
+        # The set marks the roles of one event a sentence, its main one; a joint act
+        # ('Chile and Peru met') has its parties in both roles (tag R).
+        top = top_event(events)
+        actors = [_extent(e) for e in top.actor] if top else []
+        recipients = [_extent(e) for e in top.recipient] if top else []
+        if top and not recipients and len({e.code for e in top.actor}) > 1:
+            recipients = actors
+        pred_actor.append(_covered(spans, actors))
+        pred_recipient.append(_covered(spans, recipients))
     actor = _token_prf(gold_actor, pred_actor)
     recipient = _token_prf(gold_recipient, pred_recipient)
     base_actor: dict[str, float] = {}
@@ -635,11 +640,22 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
                 or "no lexicon entry fired",
                 weight=len(wrong) + 0.5 * len(missed)))
     result.notes.append("Tokens are joined with single spaces and coded; a token counts "
-                        "as predicted when it overlaps an actor (or recipient) span of any "
-                        "event in its sentence. Gold spans are whole noun phrases, dyads' "
-                        "spans are the actor names it resolved.")
+                        "as predicted when it overlaps an actor (or recipient) span of the "
+                        "sentence's most confident event, as the set marks one event a "
+                        "sentence; the parties of a joint act with no recipient count in "
+                        "both roles, as the set's R tag does. Gold spans are whole noun "
+                        "phrases; dyads' "
+                        "span is the entity's `phrase` (the noun phrase that fills the "
+                        "role, without its clauses), or its name when it has none.")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _extent(entity: Entity) -> tuple[int, int]:
+    """Where a participant is named: its whole phrase when the coder gives one."""
+    if entity.phrase is not None:
+        return entity.phrase.start, entity.phrase.end
+    return entity.start, entity.end
 
 
 def _role_tokens(tags: Sequence[str], roles: set[str]) -> set[int]:

@@ -22,6 +22,7 @@ from ..models import Block, DateRef, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
 from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
+from .quantities import event_quantities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +45,8 @@ COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", 
 # Further prepositions whose object the back-off takes as the recipient ('departed from
 # X', 'celebrated with X' is in the default frame).
 BACKOFF_RECIPIENT = ("prep:from", "prep:toward", "prep:towards")
+# Clauses left out of the phrase that names a participant.
+PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Words that make a clause the condition of a threat or demand.
 CONDITIONS = frozenset({"if", "unless"})
 # Named-entity labels that can be antecedents of pronouns.
@@ -331,6 +334,7 @@ class EventCoder:
             goldstein=code.goldstein, trigger=trigger, actor=actor.entities,
             recipient=recipient.entities, negated=negated, modality=modality,
             hedged=hedged_here, attribution=attribution,
+            quantities=event_quantities(tok, code.event, code.cameo),
             date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
             confidence=confidence, rule=f"lexicon:{entry.id}",
         )
@@ -480,9 +484,10 @@ class EventCoder:
             code = place.code if place is not None else group_country
             if len(code) == 3:
                 code += sector or ""
-            group = _context_entity(_group_start(head), head, code, group_country, sector,
-                                    "context:place" if place is not None
-                                    else "context:actor's country", block)
+            group = replace(_context_entity(_group_start(head), head, code, group_country,
+                                            sector, "context:place" if place is not None
+                                            else "context:actor's country", block),
+                            phrase=_phrase(head, block))
             if place is not None:
                 return _Role((group,), False)
             domestic = domestic or group
@@ -597,6 +602,9 @@ class EventCoder:
                     found.append((np_head.i, mention.entry.kind == PERSON_KIND,
                                   mention.entry.kind == "demonym"
                                   and mention.start <= np_head.i < mention.end, entity))
+            phrase = _phrase(head, block)
+            for k in range(before, len(found)):  # the whole phrase that names them
+                found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
             if len(found) == before and head.i not in at:
                 seat = self._seat_of_government(head, at)
                 form = referring_form(head)  # 'it', 'their', 'the country': resolved later
@@ -920,6 +928,24 @@ def _context_entity(first: Token, last: Token, code: str, country: str | None,
     return Entity(entity_text=block.text[start:end], code=code, country=country,
                   sector=sector, start=block.start + start, end=block.start + end,
                   source=source)
+
+
+def _phrase(head: Token, block: Block) -> Span:
+    """The noun phrase headed by ``head`` without its clauses ('the envoy, who arrived
+    on Monday' is 'the envoy'), as document offsets."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    for tok in head.subtree:
+        if tok.i > head.i and tok.dep_ in PHRASE_CUTS:
+            right = min(right, tok.left_edge.i - 1)
+    while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
+            and not (doc[right].is_right_punct and doc[left:right].text.count("(")
+                     > doc[left:right].text.count(")")):  # 'Amnesty International (AI)'
+        right -= 1
+    while left < right and doc[left].is_punct:
+        left += 1
+    start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+    return Span(block.text[start:end], block.start + start, block.start + end)
 
 
 def _that(clause: Token) -> bool:

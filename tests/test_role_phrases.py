@@ -1,0 +1,49 @@
+"""Each participant carries the whole noun phrase that fills its role (``phrase``)."""
+
+from __future__ import annotations
+
+from dyads.eval.sets import _event_triples
+from dyads.models import Entity, Event, Sentence, Span
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+def _phrases(role: list[dict[str, object]]) -> list[object]:
+    return [e["phrase"]["text"] if e["phrase"] else None for e in role]  # type: ignore[index]
+
+
+def test_phrase_keeps_titles_and_drops_clauses(pipeline: Pipeline) -> None:
+    text = ("The ambassadors of Chile and Peru, who landed on Monday, met the Bolivian "
+            "president on Tuesday.")
+    (event,) = code(pipeline, text)
+    assert _phrases(event["actor"]) == ["The ambassadors of Chile and Peru"] * 2
+    assert _phrases(event["recipient"]) == ["the Bolivian president"]
+    phrase = event["actor"][0]["phrase"]
+    assert text[phrase["start"]:phrase["end"]] == phrase["text"]
+
+
+def test_phrase_keeps_a_closing_bracket(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Amnesty International (AI) condemned Egypt over the arrests.")
+    assert _phrases(event["actor"]) == ["Amnesty International (AI)"]
+
+
+def test_group_coded_from_context_has_its_phrase(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Kenyan police dispersed hundreds of striking teachers.")
+    recipients = [r for e in events for r in e["recipient"]]
+    assert recipients and recipients[0]["code"].startswith("KEN")
+    assert recipients[0]["phrase"]["text"].endswith("teachers")
+
+
+def _entity(code: str, start: int) -> Entity:
+    return Entity(code, code, code, None, start, start + 3)
+
+
+def test_petrarch_reads_a_joint_act_as_reciprocal_pairs() -> None:
+    sentence = Sentence("d", 0, 0, 20, "Chile and Peru met.")
+    joint = Event("d", 0, 0, sentence, "CONSULT", None, (), "040", 1, 1, 1.0,
+                  Span("met", 15, 18), (_entity("CHL", 0), _entity("PER", 10)), ())
+    assert sorted(_event_triples([joint])) == [("CHL", "PER", "040"), ("PER", "CHL", "040")]
+    one = Event("d", 0, 0, sentence, "CONSULT", None, (), "040", 1, 1, 1.0,
+                Span("met", 15, 18), (_entity("CHL", 0),), ())
+    assert _event_triples([one]) == []
