@@ -188,7 +188,7 @@ class _Score:
             Figure("hedging_accuracy", "hedging right, matched events", ratio(
                 self.attributes["hedged"], self.matched), self.matched),
             Figure("quantity_f1", "quantity (kind, value) F1, matched events", quantities.f1,
-                   len(self.gold_quantities), headline=False),
+                   len(self.gold_quantities)),
             Figure("quantity_precision", "quantity (kind, value) precision, matched events",
                    quantities.precision, len(self.pred_quantities), headline=False),
             Figure("quantity_recall", "quantity (kind, value) recall, matched events",
