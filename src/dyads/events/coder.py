@@ -22,7 +22,7 @@ from ..models import Block, DateRef, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
 from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
-from .quantities import event_quantities
+from .quantities import event_quantities, has_numbers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -235,6 +235,7 @@ class EventCoder:
         doc = sent.doc
         hedged = any(t.lower_ in self.cues.hedges for t in sent)
         according = self._according_to(sent, block)
+        numeric = has_numbers(sent)
         n = 0
         for i, entry in fired.items():
             tok = doc[i]
@@ -247,7 +248,7 @@ class EventCoder:
             # "Pakistan's call for talks was rejected" (two events), not "supplied
             # Azerbaijan with weapons deliveries" (one).
             event = self._event(tok, entry, sent, sentence, fired, at, where, block,
-                                hedged, according, n, own_actor=governed)
+                                hedged, according, n, own_actor=governed, numeric=numeric)
             if event is not None:
                 n += 1
                 yield event
@@ -256,7 +257,8 @@ class EventCoder:
     def _event(self, tok: Token, entry: LexiconEntry, sent: SpacySpan, sentence: Sentence,
                fired: dict[int, LexiconEntry], at: dict[int, Mention],
                where: dict[int, PlaceMention], block: Block, hedged: bool,
-               according: Span | None, n: int, own_actor: bool = False) -> Event | None:
+               according: Span | None, n: int, own_actor: bool = False,
+               numeric: bool = True) -> Event | None:
         support = self._support_verb(tok) if tok.pos_ == "NOUN" else None
         clause = support or tok  # the verb whose subject, negation and control apply
         passive = _is_passive(clause)
@@ -334,7 +336,7 @@ class EventCoder:
             goldstein=code.goldstein, trigger=trigger, actor=actor.entities,
             recipient=recipient.entities, negated=negated, modality=modality,
             hedged=hedged_here, attribution=attribution,
-            quantities=event_quantities(tok, code.event, code.cameo),
+            quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
             date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
             confidence=confidence, rule=f"lexicon:{entry.id}",
         )
@@ -602,9 +604,10 @@ class EventCoder:
                     found.append((np_head.i, mention.entry.kind == PERSON_KIND,
                                   mention.entry.kind == "demonym"
                                   and mention.start <= np_head.i < mention.end, entity))
-            phrase = _phrase(head, block)
-            for k in range(before, len(found)):  # the whole phrase that names them
-                found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
+            if len(found) > before:  # the whole phrase that names them
+                phrase = _phrase(head, block)
+                for k in range(before, len(found)):
+                    found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
             if len(found) == before and head.i not in at:
                 seat = self._seat_of_government(head, at)
                 form = referring_form(head)  # 'it', 'their', 'the country': resolved later

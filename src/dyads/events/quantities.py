@@ -21,7 +21,7 @@ trigger: no re-parsing and no pattern over the whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
@@ -149,6 +149,16 @@ NOUN_PREPOSITIONS = frozenset({"of", "on", "against", "to", "for", "in", "with"}
 # killed 12', 'the invasion could cost $10 trillion', 'the strike left 30 wounded').
 RESULT_VERBS = frozenset({*KILL_VERBS, *INJURE_VERBS, *DISPLACE_VERBS, "leave", "cost",
                           "claim", "force"})
+
+
+def has_numbers(tokens: Iterable[Token]) -> bool:
+    """Is any token a number this module reads? A cheap test the coder makes once a
+    sentence, so that sentences without numbers cost nothing more."""
+    for tok in tokens:
+        lower = tok.lower_
+        if lower[:1].isdigit() or lower in UNITS or lower in MULTIPLIERS:
+            return True
+    return False
 
 
 def event_quantities(trigger: Token, event: str | None, cameo: str) -> tuple[Quantity, ...]:
