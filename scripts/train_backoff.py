@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from dyads.events.backoff import (  # noqa: E402
     MODEL_FORMAT,
     NONE,
+    STATEMENT,
     dense,
     features,
     file_digest,
@@ -67,8 +68,18 @@ def _matrices(rows: list[dict[str, object]]) -> tuple[object, list[str], list[st
     xs = vectoriser.fit_transform(sparse)
     xd = np.vstack(vectors)
     x = hstack([xs, csr_matrix(xd)]).tocsr()
-    labels = [str(r["event"]) if r["event"] else NONE for r in rows]
+    labels = [_label(r) for r in rows]
     return x, labels, list(vectoriser.get_feature_names_out())
+
+
+def _label(row: dict[str, object]) -> str:
+    """The class of a training sentence: its PLOVER category, STATEMENT for a public
+    statement (CAMEO 01, which PLOVER leaves out), else NONE."""
+    if row["event"]:
+        return str(row["event"])
+    if str(row["cameo"] or "").startswith("01"):
+        return STATEMENT
+    return NONE
 
 
 def _threshold(x: object, labels: list[str], precision: float) -> tuple[float, list[str]]:
@@ -94,7 +105,7 @@ def _threshold(x: object, labels: list[str], precision: float) -> tuple[float, l
         if prec >= precision and t < chosen:
             chosen = float(round(t, 2))
     accuracy = float(np.mean([classes[b] == g for b, g in zip(best, labels, strict=True)]))
-    report.insert(0, f"  cross-validated accuracy (17 classes, no threshold): {accuracy:.3f}")
+    report.insert(0, f"  cross-validated accuracy (no threshold): {accuracy:.3f}")
     return chosen, report
 
 
@@ -103,6 +114,7 @@ def train(precision: float) -> dict[str, object]:
 
     rows = _rows()
     x, labels, names = _matrices(rows)
+    print(f"  classes: {dict(sorted(Counter(labels).items()))}", file=sys.stderr)
     threshold, report = _threshold(x, labels, precision)
     print("\n".join(report), file=sys.stderr)
     model = LogisticRegression(C=C, max_iter=5000).fit(x, labels)
