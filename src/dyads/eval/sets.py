@@ -162,6 +162,23 @@ def _codes(actors: Iterable[GoldActor | Entity]) -> frozenset[str]:
     return frozenset(_country(a.code) for a in actors if a.code)
 
 
+def plover_category(event: Event) -> str | None:
+    """The category PLOVER's coders give an event that dyads codes with a modality: an
+    act only intended or threatened is an agreement (cooperation) or a threat (conflict),
+    a cooperative act refused is a rejection. dyads keeps the act's own category and
+    says the rest in ``modality`` and ``negated``."""
+    if event.event is None:
+        return None
+    cooperative = event.quad_class in (1, 2)
+    if event.negated and cooperative and event.event not in ("REJECT", "AGREE"):
+        return "REJECT"
+    if event.modality == "threatened" or (event.modality == "intended" and not cooperative):
+        return "THREATEN"
+    if event.modality == "intended" and event.event not in ("REQUEST", "AGREE"):
+        return "AGREE"
+    return event.event
+
+
 def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: str, *,
                  baselines: bool = True, progress: Progress = lambda _: None,
                  mapping: dict[str, str] | None = None) -> SetResult:
@@ -172,7 +189,7 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
     coded = code_items(pipeline, texts)
     gold_events = [r.event for r in records]
     top = [top_event(evs) for evs in coded.events]
-    predicted = [e.event if e is not None else None for e in top]
+    predicted = [plover_category(e) if e is not None else None for e in top]
 
     found_actor = found_recipient = found = actor_event = 0
     gold_triples: list[tuple[str, str, str]] = []
@@ -181,10 +198,11 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
         g_actor, g_recipient = _codes(record.actors), _codes(record.recipients)
         gold_triples.extend(_triples(g_actor, record.event, g_recipient))
         for event in events:
-            if event.event:
-                pred_triples.extend(_triples(_codes(event.actor), event.event,
+            category = plover_category(event)
+            if category:
+                pred_triples.extend(_triples(_codes(event.actor), category,
                                              _codes(event.recipient)))
-        matching = [e for e in events if e.event == record.event]
+        matching = [e for e in events if plover_category(e) == record.event]
         match = top_event(matching)
         if match is not None:
             found += 1
@@ -262,6 +280,10 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
         result.notes.append("0.5b1 category names mapped to the current PLOVER manual: "
                             + ", ".join(f"{a} -> {b}" for a, b in sorted(mapping.items()))
                             + ".")
+    result.notes.append("An event dyads codes as only intended is read as AGREE (a "
+                        "cooperative act) or THREATEN (a hostile one), a threatened act as "
+                        "THREATEN and a refused cooperative act as REJECT, as PLOVER's coders "
+                        "code them; the record keeps the act's category with its modality.")
     result.notes.append(
         "Codes are compared at country level (first three letters: ISO alpha-3, IGO, NGO); "
         "a compound actor must match as a set.")

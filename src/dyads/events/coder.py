@@ -47,6 +47,10 @@ COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", 
 BACKOFF_RECIPIENT = ("prep:from", "prep:toward", "prep:towards")
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
+# is a future in reported speech, a hypothetical under a condition).
+POSSIBLE = frozenset({"could", "might", "may"})
+FUTURE = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
 # Words that make a clause the condition of a threat or demand.
 CONDITIONS = frozenset({"if", "unless"})
 # Named-entity labels that can be antecedents of pronouns.
@@ -309,6 +313,8 @@ class EventCoder:
             if modality_cue and entry.modality is None:
                 modality = modality_cue
             negated = negated or negates
+        if modality == "actual":
+            modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
         hedged_here = hedged or according is not None
         confidence = 0.85 if tok.pos_ == "VERB" else 0.75
@@ -949,6 +955,27 @@ def _phrase(head: Token, block: Block) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _mood(tok: Token, clause: Token) -> str:
+    """What the auxiliaries and a condition make of an act: 'could impose sanctions if
+    the talks collapse' is hypothetical, 'will visit' intended ('said it would send
+    troops' too), anything else actual. A noun event is hypothetical as the subject of
+    'would' or 'could' ('a blockade would disrupt supplies')."""
+    verbs = [clause]
+    if clause.dep_ == "xcomp":
+        verbs.append(clause.head)  # 'will seek to impose'
+    subject = tok.pos_ == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
+        and tok.head is not clause
+    if subject:
+        verbs.append(tok.head)
+    aux = {c.lower_ for v in verbs for c in v.children if c.dep_ == "aux"}
+    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
+                                              for m in c.children)
+                    for v in verbs for c in v.children)
+    if aux & POSSIBLE or (aux & FUTURE and (condition or (subject and "would" in aux))):
+        return "hypothetical"
+    return "intended" if aux & FUTURE else "actual"
 
 
 def _that(clause: Token) -> bool:

@@ -1,0 +1,47 @@
+"""Auxiliaries and conditions set an act's modality: future acts are intended, possible or
+conditional ones hypothetical."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    ("Norway will send two frigates to the Baltic Sea next month.", "intended"),
+    ("Ghana said it would expel the Togolese envoy.", "intended"),
+    ("Kenya could expel the Somali ambassador if the border dispute worsens.",
+     "hypothetical"),
+    ("Peru might impose tariffs on Chilean fruit.", "hypothetical"),
+    ("A Turkish blockade of Cyprus would cripple the island's trade.", "hypothetical"),
+    ("Norway sent two frigates to the Baltic Sea on Monday.", "actual"),
+])
+def test_auxiliaries_and_conditions_set_modality(pipeline: Pipeline, text: str,
+                                                 modality: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert events[0]["modality"] == modality
+
+
+def test_a_threat_stays_threatened_under_its_condition(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Egypt threatened to close its airspace to Ethiopian "
+                              "flights unless the dam talks resumed.")
+    assert event["modality"] == "threatened"
+
+
+def test_plover_reads_intended_and_refused_acts_as_its_coders_do(pipeline: Pipeline) -> None:
+    from dyads import code_text
+    from dyads.eval.sets import plover_category
+
+    def category(text: str) -> str | None:
+        events = code_text(text, pipeline)
+        assert events, text
+        return plover_category(events[0])
+
+    assert category("Norway will impose sanctions on Belarus next month.") == "THREATEN"
+    assert category("Norway will donate vaccines to Malawi next month.") == "AGREE"
+    assert category("Norway refused to donate vaccines to Malawi.") == "REJECT"
+    assert category("Norway donated vaccines to Malawi.") == "AID"
