@@ -48,7 +48,7 @@ class PhraseIndex(Generic[T]):
 
     def matches(self, doc: Doc) -> Iterator[tuple[int, int, T]]:
         """(start, end, value) of every phrase occurrence, longest first at each start."""
-        words = [t.text for t in doc]
+        words = words_of(doc)
         first = self._first
         for i, word in enumerate(words):
             candidates = first.get(word)
@@ -59,6 +59,18 @@ class PhraseIndex(Generic[T]):
                 if end <= len(words) and (len(phrase) == 1 or
                                           tuple(words[i:end]) == phrase):
                     yield i, end, value
+
+
+def words_of(doc: Doc) -> list[str]:
+    """The token texts of a Doc, built once and shared by every index that reads it."""
+    words: list[str] | None = doc.user_data.get(_WORDS)
+    if words is None or len(words) != len(doc):
+        words = [t.text for t in doc]
+        doc.user_data[_WORDS] = words
+    return words
+
+
+_WORDS = "dyads.words"
 
 
 def longest(found: Iterable[tuple[int, int, T]]) -> list[tuple[int, int, T]]:

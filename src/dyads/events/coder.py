@@ -11,6 +11,7 @@ per worker process.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 
     from .backoff import Backoff
 
+NON_WORD = re.compile(r"\W+")
 # Dependents that stay inside a noun phrase when looking for the actor it names.
 NP_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "appos", "nummod", "npadvmod"})
 # Verbs whose object, not subject, does what their complement says ("urged Iran to stop").
@@ -139,6 +141,8 @@ class EventCoder:
         self.require_actor = require_actor
         self.min_confidence = min_confidence
         self.backoff = backoff
+        # First words of the attribution phrases: most sentences have none of them.
+        self._attribution_starts = frozenset(p[0] for p in cues.attributions)
 
     # ------------------------------------------------------------------ entry point
     def code_block(self, doc: Doc, mentions: Sequence[Mention], block: Block,
@@ -171,7 +175,9 @@ class EventCoder:
             before = len(events)
             if fired:
                 events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
-            if len(events) == before and self.backoff is not None:
+            if len(events) == before and self.backoff is not None and (
+                    not self.require_actor
+                    or any(i in at or i in where for i in range(sent.start, sent.end))):
                 guessed = self._guess(sent, sentence, fired, at, where, block)
                 if guessed is not None:
                     events.append(guessed)
@@ -191,9 +197,12 @@ class EventCoder:
         entry = LexiconEntry(id=f"backoff.{guess.event.lower()}", lemma=tok.lemma_.lower(),
                              pos=tok.pos_, cameo=guess.cameo, actor=actor,
                              recipient=(*recipient, *BACKOFF_RECIPIENT))
-        hedged = any(t.lower_ in self.cues.hedges for t in sent)
+        words = set(NON_WORD.split(sent.text.lower()))
+        hedged = not self.cues.hedges.isdisjoint(words)
+        according = self._according_to(sent, block) \
+            if not self._attribution_starts.isdisjoint(words) else None
         event = self._event(tok, entry, sent, sentence, fired, at, where, block, hedged,
-                            self._according_to(sent, block), 0)
+                            according, 0)
         if event is None:
             return None
         confidence = round(max(0.05, event.confidence * guess.probability), 2)
@@ -237,9 +246,11 @@ class EventCoder:
                        fired: dict[int, LexiconEntry], at: dict[int, Mention],
                        where: dict[int, PlaceMention], block: Block) -> Iterable[Event]:
         doc = sent.doc
-        hedged = any(t.lower_ in self.cues.hedges for t in sent)
-        according = self._according_to(sent, block)
-        numeric = has_numbers(sent)
+        words = set(NON_WORD.split(sent.text.lower()))
+        hedged = not self.cues.hedges.isdisjoint(words)
+        according = self._according_to(sent, block) \
+            if not self._attribution_starts.isdisjoint(words) else None
+        numeric = has_numbers(sent.text)
         n = 0
         for i, entry in fired.items():
             tok = doc[i]
@@ -593,6 +604,9 @@ class EventCoder:
                   recipient: bool = False) -> list[Entity]:
         """The actors named by the noun phrases at ``heads``. A recipient may be the
         holder of a place ('captured a Russian-held village'); an actor may not."""
+        heads = list(heads)
+        if not heads:
+            return []
         found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
         doc: Doc | None = None

@@ -21,7 +21,7 @@ trigger: no re-parsing and no pattern over the whole text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
@@ -151,14 +151,16 @@ RESULT_VERBS = frozenset({*KILL_VERBS, *INJURE_VERBS, *DISPLACE_VERBS, "leave", 
                           "claim", "force"})
 
 
-def has_numbers(tokens: Iterable[Token]) -> bool:
-    """Is any token a number this module reads? A cheap test the coder makes once a
-    sentence, so that sentences without numbers cost nothing more."""
-    for tok in tokens:
-        lower = tok.lower_
-        if lower[:1].isdigit() or lower in UNITS or lower in MULTIPLIERS:
-            return True
-    return False
+def has_numbers(text: str) -> bool:
+    """Might the text hold a number this module reads? A cheap test the coder makes once
+    a sentence, so that sentences without numbers cost nothing more."""
+    return _DIGIT.search(text) is not None \
+        or not _NUMBER_WORDS.isdisjoint(_NON_WORD.split(text.lower()))
+
+
+_DIGIT = re.compile(r"\d")
+_NON_WORD = re.compile(r"\W+")
+_NUMBER_WORDS = frozenset({*UNITS, *MULTIPLIERS})
 
 
 def event_quantities(trigger: Token, event: str | None, cameo: str) -> tuple[Quantity, ...]:
