@@ -58,6 +58,7 @@ APPROXIMATORS: Final = (
     ("almost",), ("roughly",), ("approximately",), ("over",), ("estimated",), ("only",),
 )
 # Determiners before a number that make it name known things ('the two sides').
+_LONGEST_APPROXIMATOR = max(len(w) for w in APPROXIMATORS)
 DEFINITE = frozenset({"the", "these", "those", "both"})
 # Determiners that make 'one' a pronoun ('no one was hurt').
 NOT_ONE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which"})
@@ -481,9 +482,10 @@ def _year(first: Token, length: int) -> bool:
 
 def _approximated(doc: Doc, start: int) -> int:
     """Move ``start`` back over 'at least', 'more than', 'about' and the like."""
+    before = [t.lower_ for t in doc[max(0, start - _LONGEST_APPROXIMATOR):start]]
     for words in APPROXIMATORS:
         n = len(words)
-        if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == words:
+        if n <= len(before) and tuple(before[len(before) - n:]) == words:
             if any(t.dep_ in ("prt", "prep", "agent", "dative") for t in doc[start - n:start]):
                 return start  # 'handed over four hostages', 'rose to 25 percent'
             return start - n
