@@ -143,6 +143,9 @@ class EventCoder:
         self.backoff = backoff
         # First words of the attribution phrases: most sentences have none of them.
         self._attribution_starts = frozenset(p[0] for p in cues.attributions)
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+        self._lemma_ids = frozenset(hash_string(lemma) for lemma in lexicon.lemmas)
 
     # ------------------------------------------------------------------ entry point
     def code_block(self, doc: Doc, mentions: Sequence[Mention], block: Block,
@@ -157,17 +160,19 @@ class EventCoder:
         sentences: list[Sentence] = []
         events: list[Event] = []
         index = self.lexicon.index
-        lemmas = self.lexicon.lemmas
+        lemma_ids = self._lemma_ids
+        ids = doc.to_array("LEMMA").tolist()  # most tokens: one set lookup, no Token built
         for k, sent in enumerate(doc.sents):
-            sentence = Sentence(block.doc_id, k, block.start + sent.start_char,
-                                block.start + sent.end_char, sent.text)
+            start_char, end_char = sent.start_char, sent.end_char
+            sentence = Sentence(block.doc_id, k, block.start + start_char,
+                                block.start + end_char, doc.text[start_char:end_char])
             sentences.append(sentence)
             fired: dict[int, LexiconEntry] = {}
-            for tok in sent:
-                lemma = tok.lemma_
-                if lemma not in lemmas:  # most tokens: one set lookup, no lower-casing
+            for i in range(sent.start, sent.end):
+                if ids[i] not in lemma_ids:
                     continue
-                entries = index.get((lemma.lower(), tok.pos_))
+                tok = doc[i]
+                entries = index.get((tok.lemma_.lower(), tok.pos_))
                 if entries:
                     entry = self._choose(tok, entries)
                     if entry is not None:
@@ -197,7 +202,7 @@ class EventCoder:
         entry = LexiconEntry(id=f"backoff.{guess.event.lower()}", lemma=tok.lemma_.lower(),
                              pos=tok.pos_, cameo=guess.cameo, actor=actor,
                              recipient=(*recipient, *BACKOFF_RECIPIENT))
-        words = set(NON_WORD.split(sent.text.lower()))
+        words = set(NON_WORD.split(sentence.text.lower()))
         hedged = not self.cues.hedges.isdisjoint(words)
         according = self._according_to(sent, block) \
             if not self._attribution_starts.isdisjoint(words) else None
@@ -246,11 +251,11 @@ class EventCoder:
                        fired: dict[int, LexiconEntry], at: dict[int, Mention],
                        where: dict[int, PlaceMention], block: Block) -> Iterable[Event]:
         doc = sent.doc
-        words = set(NON_WORD.split(sent.text.lower()))
+        words = set(NON_WORD.split(sentence.text.lower()))
         hedged = not self.cues.hedges.isdisjoint(words)
         according = self._according_to(sent, block) \
             if not self._attribution_starts.isdisjoint(words) else None
-        numeric = has_numbers(sent.text)
+        numeric = has_numbers(sentence.text)
         n = 0
         for i, entry in fired.items():
             tok = doc[i]
@@ -648,6 +653,8 @@ class EventCoder:
                     found[-1] = (i, person, False, replace(
                         found[-1][3], code=(home.country or home.code[:3]) + "CVL",
                         country=home.country, sector="CVL"))
+        if not found:
+            return []
         # 'Armenian Prime Minister Nikol Pashinyan': the person names the actor; the
         # country word in the same phrase is his title, not a second actor.
         people = {(i, e.country) for i, person, _, e in found if person}
@@ -1054,13 +1061,36 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
 
 
 def _prep_objects(tok: Token, word: str) -> list[Token]:
-    found = [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == word
-             for g in c.children if g.dep_ == "pobj"]
-    if not found:  # 'pulled out of Mali': the preposition hangs off the particle
-        found = [g for p in tok.children if p.dep_ in ("prt", "advmod", "prep")
-                 for c in p.children if c.dep_ == "prep" and c.lower_ == word
-                 for g in c.children if g.dep_ == "pobj"]
-    return found
+    """The objects of ``tok``'s preposition ``word``; read from a table built once per
+    token, as every slot of every trigger asks."""
+    tables: dict[int, dict[str, list[Token]]] | None = tok.doc.user_data.get(_PREPS)
+    if tables is None:
+        tables = tok.doc.user_data[_PREPS] = {}
+    table = tables.get(tok.i)
+    if table is None:
+        table = tables[tok.i] = _prep_table(tok)
+    return list(table.get(word, ()))
+
+
+_PREPS = "dyads.preps"
+
+
+def _prep_table(tok: Token) -> dict[str, list[Token]]:
+    direct: dict[str, list[Token]] = {}
+    hung: dict[str, list[Token]] = {}  # 'pulled out of Mali': the preposition hangs off
+    for c in tok.children:                # the particle
+        dep = c.dep_
+        if dep in ("prep", "dative"):
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            if objects:
+                direct.setdefault(c.lower_, []).extend(objects)
+        if dep in ("prt", "advmod", "prep"):
+            for p in c.children:
+                if p.dep_ == "prep":
+                    objects = [g for g in p.children if g.dep_ == "pobj"]
+                    if objects:
+                        hung.setdefault(p.lower_, []).extend(objects)
+    return {**hung, **direct}
 
 
 def _noun_phrase(head: Token, of: bool = True) -> Iterable[tuple[Token, Token]]:
