@@ -86,6 +86,16 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'); others leave it an offer or unasserted ('ready to', 'unable to', 'likely to').
 READY = frozenset({"about", "set", "poised", "due"})
+# Nouns of a written or spoken text whose participle speaks for the one who issues it
+# ('issued a statement condemning the raid', 'sent a letter urging Chile to ...').
+DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
+                       "message", "resolution", "note", "report", "appeal", "petition",
+                       "memorandum", "decree", "announcement", "speech", "address"})
+# Verbs that put such a text out in its author's name ('vetoed a resolution demanding'
+# is not the vetoer's demand).
+ISSUING = frozenset({"issue", "release", "publish", "send", "pass", "adopt", "sign",
+                     "deliver", "make", "give", "circulate", "write", "submit", "present",
+                     "read", "distribute", "post", "broadcast"})
 # Events that, naming no one, are aimed at the actor's own state: protests and
 # concessions ('Algerians blocked roads', 'the minister allowed opposition rallies').
 SELF_DIRECTED = frozenset({"PROTEST", "CONCEDE"})
@@ -233,6 +243,8 @@ class EventCoder:
         if head.i == tok.i:
             return False
         if tok.dep_ == "xcomp" and head.i in fired:
+            return True
+        if _content_of(tok, fired):
             return True
         if tok.pos_ == "NOUN":
             if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.i in fired:
@@ -885,6 +897,11 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if _is_passive(head):
             return _agents(head), False
         return _subjects(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" \
+            and head.lemma_.lower() in DOCUMENTS \
+            and head.head.lemma_.lower() in ISSUING:
+        # 'issued a statement demanding that ...': who issues the text
+        return _subjects(head.head, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX") and verb.lower_ in READY:
         # 'Chile is about to restore ties', 'Peru is ready to send troops'
         return _subjects(head, depth + 1)
@@ -994,6 +1011,28 @@ def _mood(tok: Token, clause: Token) -> str:
 
 def _that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
+    """Is this clause what a demand or warning asks for ('demanded that Israel ease the
+    blockade', 'its demand that Israel ease ...', 'reiterated its demand that X')? The
+    trigger whose entry reads its recipient from a clausal complement keeps the clause as
+    its content, as a control verb keeps its 'to' complement; a clause coordinated with
+    it too ('... ease the blockade and free the prisoners')."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i \
+            and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    head = clause.head
+    if head.i == clause.i:
+        return False
+    heads: list[Token] = []
+    if clause.dep_ == "ccomp":
+        heads.append(head)
+        if _that(clause):  # 'reiterated its demand that X ...': the support verb's object
+            heads.extend(c for c in head.children if c.dep_ == "dobj")
+    elif clause.dep_ == "acl" and head.pos_ == "NOUN" and _that(clause):
+        heads.append(head)
+    return any(h.i in fired and "ccomp" in fired[h.i].recipient for h in heads)
 
 
 def _with_conjuncts(heads: Sequence[Token]) -> list[Token]:
