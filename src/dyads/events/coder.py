@@ -168,6 +168,7 @@ class EventCoder:
         events: list[Event] = []
         index = self.lexicon.index
         lemmas = self.lexicon.lemmas
+        speech = self.cues.speech if self.cues.obligations else frozenset()
         for k, sent in enumerate(doc.sents):
             sentence = Sentence(block.doc_id, k, block.start + sent.start_char,
                                 block.start + sent.end_char, sent.text)
@@ -175,13 +176,15 @@ class EventCoder:
             fired: dict[int, LexiconEntry] = {}
             for tok in sent:
                 lemma = tok.lemma_
-                if lemma not in lemmas:  # most tokens: one set lookup, no lower-casing
-                    continue
-                entries = index.get((lemma.lower(), tok.pos_))
-                if entries:
-                    entry = self._choose(tok, entries)
-                    if entry is not None:
-                        fired[tok.i] = entry
+                entry = None
+                if lemma in lemmas:  # most tokens: one set lookup, no lower-casing
+                    entries = index.get((lemma.lower(), tok.pos_))
+                    if entries:
+                        entry = self._choose(tok, entries)
+                if entry is None and lemma in speech and tok.pos_ == "VERB":
+                    entry = self._obligation(tok)
+                if entry is not None:
+                    fired[tok.i] = entry
             before = len(events)
             if fired:
                 events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
@@ -233,6 +236,31 @@ class EventCoder:
                     for c in tok.children):
                 continue
             return entry
+        return None
+
+    def _obligation(self, verb: Token) -> LexiconEntry | None:
+        """'Britain said Libya must hand over the suspects': a speaker who says what
+        another party must or should do demands it of that party. The reported clause is
+        the demand's content (its subject the recipient), as a 'that' clause is of
+        'demanded'. 'Israel said it must defend its borders' is no demand: a pronoun
+        subject with no one addressed is the speaker's own duty."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            modal = next((a.lower_ for a in clause.children if a.dep_ == "aux"
+                          and a.lower_ in self.cues.obligations), None)
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if modal is None or not subjects:
+                continue
+            if subjects[0].pos_ == "PRON" and not any(
+                    c.dep_ in ("dobj", "dative") for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            return LexiconEntry(id=f"obligation.{lemma}.{modal}", lemma=lemma, pos="VERB",
+                                cameo=self.cues.obligations[modal],
+                                actor=DEFAULT_SLOTS["VERB"][0],
+                                recipient=("ccomp", "dobj", "dative"),
+                                modality="requested")
         return None
 
     @staticmethod
@@ -367,7 +395,8 @@ class EventCoder:
             hedged=hedged_here, attribution=attribution,
             quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
             date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
-            confidence=confidence, rule=f"lexicon:{entry.id}",
+            confidence=confidence, rule=(f"cue:{entry.id}" if entry.id.startswith(
+                "obligation.") else f"lexicon:{entry.id}"),
         )
 
     def _support_verb(self, noun: Token) -> Token | None:
