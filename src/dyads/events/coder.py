@@ -231,9 +231,7 @@ class EventCoder:
                     c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
                     for c in tok.children):
                 continue
-            if entry.objects and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
-                    for c in tok.children):
+            if entry.objects and _narrowing(tok).isdisjoint(entry.objects):
                 continue
             return entry
         return None
@@ -1036,6 +1034,19 @@ def _mood(tok: Token, clause: Token) -> str:
     if aux & POSSIBLE or (aux & FUTURE and (condition or (subject and "would" in aux))):
         return "hypothetical"
     return "intended" if aux & FUTURE else "actual"
+
+
+def _narrowing(tok: Token) -> set[str]:
+    """The words an entry's ``object`` list is matched against: a verb's object ('struck
+    a deal'); a noun's modifiers and the preposition it follows, which say what kind of
+    thing it is ('a hunger strike', "the teachers' strike", 'went on strike')."""
+    if tok.pos_ != "NOUN":
+        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    words = {c.lemma_.lower() for c in tok.children
+             if c.dep_ in ("amod", "compound", "poss", "nmod")}
+    if tok.dep_ == "pobj":
+        words.add(tok.head.lower_)
+    return words
 
 
 def _that(clause: Token) -> bool:

@@ -8,7 +8,9 @@
                  "actor": "ISR", "recipient": "AZE"}}
 
 ``actor`` and ``recipient`` are ordered lists of dependency slots (see ``SLOTS``);
-``particle`` and ``object`` narrow a trigger to a phrasal verb or a verb-object pair.
+``particle`` and ``object`` narrow a trigger to a phrasal verb or a verb-object pair; a
+noun's ``object`` lists the modifiers, or the preposition before it, that say what kind it
+is ("hunger strike", "went on strike").
 """
 
 from __future__ import annotations
