@@ -86,6 +86,16 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'); others leave it an offer or unasserted ('ready to', 'unable to', 'likely to').
 READY = frozenset({"about", "set", "poised", "due"})
+# Nouns of a written or spoken text whose participle speaks for the one who issues it
+# ('issued a statement condemning the raid', 'sent a letter urging Chile to ...').
+DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
+                       "message", "resolution", "note", "report", "appeal", "petition",
+                       "memorandum", "decree", "announcement", "speech", "address"})
+# Verbs that put such a text out in its author's name ('vetoed a resolution demanding'
+# is not the vetoer's demand).
+ISSUING = frozenset({"issue", "release", "publish", "send", "pass", "adopt", "sign",
+                     "deliver", "make", "give", "circulate", "write", "submit", "present",
+                     "read", "distribute", "post", "broadcast"})
 # Events that, naming no one, are aimed at the actor's own state: protests and
 # concessions ('Algerians blocked roads', 'the minister allowed opposition rallies').
 SELF_DIRECTED = frozenset({"PROTEST", "CONCEDE"})
@@ -146,6 +156,7 @@ class EventCoder:
         from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         self._lemma_ids = frozenset(hash_string(lemma) for lemma in lexicon.lemmas)
+        self._speech_ids = frozenset(hash_string(lemma) for lemma in cues.speech)
 
     # ------------------------------------------------------------------ entry point
     def code_block(self, doc: Doc, mentions: Sequence[Mention], block: Block,
@@ -161,6 +172,7 @@ class EventCoder:
         events: list[Event] = []
         index = self.lexicon.index
         lemma_ids = self._lemma_ids
+        speech_ids = self._speech_ids if self.cues.obligations else frozenset()
         ids = doc.to_array("LEMMA").tolist()  # most tokens: one set lookup, no Token built
         for k, sent in enumerate(doc.sents):
             start_char, end_char = sent.start_char, sent.end_char
@@ -169,14 +181,19 @@ class EventCoder:
             sentences.append(sentence)
             fired: dict[int, LexiconEntry] = {}
             for i in range(sent.start, sent.end):
-                if ids[i] not in lemma_ids:
+                lemma_id = ids[i]
+                if lemma_id not in lemma_ids and lemma_id not in speech_ids:
                     continue
                 tok = doc[i]
-                entries = index.get((tok.lemma_.lower(), tok.pos_))
-                if entries:
-                    entry = self._choose(tok, entries)
-                    if entry is not None:
-                        fired[tok.i] = entry
+                entry = None
+                if lemma_id in lemma_ids:
+                    entries = index.get((tok.lemma_.lower(), tok.pos_))
+                    if entries:
+                        entry = self._choose(tok, entries)
+                if entry is None and lemma_id in speech_ids and tok.pos_ == "VERB":
+                    entry = self._obligation(tok)  # 'said Iran must stop ...'
+                if entry is not None:
+                    fired[tok.i] = entry
             before = len(events)
             if fired:
                 events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
@@ -223,11 +240,34 @@ class EventCoder:
                     c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
                     for c in tok.children):
                 continue
-            if entry.objects and not any(
-                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.objects
-                    for c in tok.children):
+            if entry.objects and _narrowing(tok).isdisjoint(entry.objects):
                 continue
             return entry
+        return None
+
+    def _obligation(self, verb: Token) -> LexiconEntry | None:
+        """'Britain said Libya must hand over the suspects': a speaker who says what
+        another party must or should do demands it of that party. The reported clause is
+        the demand's content (its subject the recipient), as a 'that' clause is of
+        'demanded'. 'Israel said it must defend its borders' is no demand: a pronoun
+        subject with no one addressed is the speaker's own duty."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            modal = next((a.lower_ for a in clause.children if a.dep_ == "aux"
+                          and a.lower_ in self.cues.obligations), None)
+            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            if modal is None or not subjects:
+                continue
+            if subjects[0].pos_ == "PRON" and not any(
+                    c.dep_ in ("dobj", "dative") for c in verb.children):
+                continue
+            lemma = verb.lemma_.lower()
+            return LexiconEntry(id=f"obligation.{lemma}.{modal}", lemma=lemma, pos="VERB",
+                                cameo=self.cues.obligations[modal],
+                                actor=DEFAULT_SLOTS["VERB"][0],
+                                recipient=("ccomp", "dobj", "dative"),
+                                modality="requested")
         return None
 
     @staticmethod
@@ -238,6 +278,8 @@ class EventCoder:
         if head.i == tok.i:
             return False
         if tok.dep_ == "xcomp" and head.i in fired:
+            return True
+        if _content_of(tok, fired):
             return True
         if tok.pos_ == "NOUN":
             if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.i in fired:
@@ -360,7 +402,8 @@ class EventCoder:
             hedged=hedged_here, attribution=attribution,
             quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
             date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
-            confidence=confidence, rule=f"lexicon:{entry.id}",
+            confidence=confidence, rule=(f"cue:{entry.id}" if entry.id.startswith(
+                "obligation.") else f"lexicon:{entry.id}"),
         )
 
     def _support_verb(self, noun: Token) -> Token | None:
@@ -892,6 +935,11 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if _is_passive(head):
             return _agents(head), False
         return _subjects(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" \
+            and head.lemma_.lower() in DOCUMENTS \
+            and head.head.lemma_.lower() in ISSUING:
+        # 'issued a statement demanding that ...': who issues the text
+        return _subjects(head.head, depth + 1)
     if verb.dep_ == "acomp" and head.pos_ in ("VERB", "AUX") and verb.lower_ in READY:
         # 'Chile is about to restore ties', 'Peru is ready to send troops'
         return _subjects(head, depth + 1)
@@ -999,8 +1047,43 @@ def _mood(tok: Token, clause: Token) -> str:
     return "intended" if aux & FUTURE else "actual"
 
 
+def _narrowing(tok: Token) -> set[str]:
+    """The words an entry's ``object`` list is matched against: a verb's object ('struck
+    a deal'); a noun's modifiers and the preposition it follows, which say what kind of
+    thing it is ('a hunger strike', "the teachers' strike", 'went on strike')."""
+    if tok.pos_ != "NOUN":
+        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+    words = {c.lemma_.lower() for c in tok.children
+             if c.dep_ in ("amod", "compound", "poss", "nmod")}
+    if tok.dep_ == "pobj":
+        words.add(tok.head.lower_)
+    return words
+
+
 def _that(clause: Token) -> bool:
     return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
+    """Is this clause what a demand or warning asks for ('demanded that Israel ease the
+    blockade', 'its demand that Israel ease ...', 'reiterated its demand that X')? The
+    trigger whose entry reads its recipient from a clausal complement keeps the clause as
+    its content, as a control verb keeps its 'to' complement; a clause coordinated with
+    it too ('... ease the blockade and free the prisoners')."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i \
+            and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    head = clause.head
+    if head.i == clause.i:
+        return False
+    heads: list[Token] = []
+    if clause.dep_ == "ccomp":
+        heads.append(head)
+        if _that(clause):  # 'reiterated its demand that X ...': the support verb's object
+            heads.extend(c for c in head.children if c.dep_ == "dobj")
+    elif clause.dep_ == "acl" and head.pos_ == "NOUN" and _that(clause):
+        heads.append(head)
+    return any(h.i in fired and "ccomp" in fired[h.i].recipient for h in heads)
 
 
 def _with_conjuncts(heads: Sequence[Token]) -> list[Token]:

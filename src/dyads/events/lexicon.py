@@ -8,7 +8,9 @@
                  "actor": "ISR", "recipient": "AZE"}}
 
 ``actor`` and ``recipient`` are ordered lists of dependency slots (see ``SLOTS``);
-``particle`` and ``object`` narrow a trigger to a phrasal verb or a verb-object pair.
+``particle`` and ``object`` narrow a trigger to a phrasal verb or a verb-object pair; a
+noun's ``object`` lists the modifiers, or the preposition before it, that say what kind it
+is ("hunger strike", "went on strike").
 """
 
 from __future__ import annotations
@@ -145,6 +147,9 @@ class Cues:
     attributions: tuple[tuple[str, ...], ...]
     speech: frozenset[str]
     support: frozenset[str]
+    # modal -> CAMEO code of the demand it makes of a reported clause's subject ('said
+    # Libya must hand over the suspects')
+    obligations: dict[str, str] = field(default_factory=dict)
 
 
 def load_cues(path: Path | None = None) -> Cues:
@@ -154,8 +159,10 @@ def load_cues(path: Path | None = None) -> Cues:
     attributions: list[tuple[str, ...]] = []
     speech: set[str] = set()
     support: set[str] = set()
+    obligations: dict[str, str] = {}
     for line_no, row in read_jsonl(path, required=("kind",),
-                                   allowed=("kind", "lemma", "text", "modality", "negated")):
+                                   allowed=("kind", "lemma", "text", "modality", "negated",
+                                            "cameo")):
         kind = row["kind"]
         if kind == "control":
             modality = row.get("modality")
@@ -170,8 +177,15 @@ def load_cues(path: Path | None = None) -> Cues:
             speech.add(str(row["lemma"]))
         elif kind == "support":
             support.add(str(row["lemma"]))
+        elif kind == "obligation":
+            cameo = str(row.get("cameo", ""))
+            if not re.fullmatch(r"\d{3,4}", cameo):
+                raise DataError(str(path), line_no, f"bad CAMEO code {cameo!r}",
+                                "an obligation names the CAMEO code of its demand, "
+                                "e.g. \"100\"")
+            obligations[str(row["text"]).lower()] = cameo
         else:
             raise DataError(str(path), line_no, f"unknown cue kind {kind!r}",
-                            "control, hedge, attribution, speech or support")
+                            "control, hedge, attribution, speech, support or obligation")
     return Cues(control, frozenset(hedges), tuple(attributions), frozenset(speech),
-                frozenset(support))
+                frozenset(support), obligations)

@@ -1,0 +1,32 @@
+"""A noun trigger's modifiers say what kind of thing it is: a hunger strike, a general
+strike, a workers' strike and going on strike are protests (CAMEO 143), not attacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Bolivian miners went on strike over unpaid wages.", "BOL"),
+    ("The Colombian teachers' strike entered its third week.", "COL"),
+    ("Nepalese transport unions began a general strike against fuel prices.", "NPL"),
+    ("Jailed Egyptian activists are continuing a hunger strike in Cairo.", "EGY"),
+])
+def test_a_labour_or_hunger_strike_is_a_protest(pipeline: Pipeline, text: str,
+                                                actor: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert (events[0]["event"], events[0]["cameo"]) == ("PROTEST", "143")
+    assert events[0]["actor"][0]["code"][:3] == actor
+    assert all(e["event"] != "ASSAULT" for e in events)
+
+
+def test_a_military_strike_is_still_an_attack(pipeline: Pipeline) -> None:
+    events = code(pipeline, "A Russian strike on Ukrainian positions killed four soldiers.")
+    strike = next(e for e in events if e["trigger"]["text"] == "strike")
+    assert strike["event"] == "ASSAULT"
+    assert [r["code"][:3] for r in strike["recipient"]] == ["UKR"]
