@@ -336,8 +336,11 @@ class EventCoder:
         recipient = self._fill(tok, entry.recipient, at, passive, support, block,
                                skip=actor, recipient=True)
         if not recipient.entities and tok.pos_ == "VERB":
-            for child in tok.children:  # 'threatened to attack X': X from the complement
-                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+            # 'threatened to attack X': X from the complement; a denial's from what it
+            # denies ('denied that its forces had shelled X')
+            complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
+            for child in tok.children:
+                if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     # The complement's own entry when it is a trigger; otherwise the
                     # default verb frame ('refused to deploy troops in Iraq').
                     slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
@@ -1083,7 +1086,10 @@ def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
             heads.extend(c for c in head.children if c.dep_ == "dobj")
     elif clause.dep_ == "acl" and head.pos_ == "NOUN" and _that(clause):
         heads.append(head)
-    return any(h.i in fired and "ccomp" in fired[h.i].recipient for h in heads)
+    # A denial keeps what it denies too: 'denied that its troops had fired on X' is one
+    # statement, never an attack coded as fact.
+    return any(h.i in fired and ("ccomp" in fired[h.i].recipient
+                                 or fired[h.i].modality == "denied") for h in heads)
 
 
 def _with_conjuncts(heads: Sequence[Token]) -> list[Token]:
