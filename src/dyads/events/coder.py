@@ -77,15 +77,21 @@ ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return",
                      "converge", "gather", "set", "embark", "depart", "meet"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
-                        "supported", "trained", "armed", "allied", "aligned", "built"})
+                        "supported", "trained", "armed", "allied", "aligned", "built",
+                        "member"})
 # Participles that name a place's holder, who may be acted on ('a Russian-held village').
 HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
-# ties'); others leave it an offer or unasserted ('ready to', 'unable to', 'likely to').
-READY = frozenset({"about", "set", "poised", "due"})
+# ties'), or its offer ('Peru is ready to send troops': intended, by the control cues);
+# others leave it unasserted ('unable to', 'likely to').
+READY = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepared"})
+# Adjectives whose 'to' clause is an offer: the act is coded as the intent to do it
+# (CAMEO 030) or, when hostile, as a threat (130).
+OFFERS = frozenset({"ready", "willing", "prepared"})
+OFFER_CODES = {True: "030", False: "130"}
 # Nouns of a written or spoken text whose participle speaks for the one who issues it
 # ('issued a statement condemning the raid', 'sent a letter urging Chile to ...').
 DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
@@ -374,6 +380,16 @@ class EventCoder:
             if modality_cue and entry.modality is None:
                 modality = modality_cue
             negated = negated or negates
+        rule = f"cue:{entry.id}" if entry.id.startswith("obligation.") \
+            else f"lexicon:{entry.id}"
+        if clause.dep_ == "xcomp" and clause.head.lemma_.lower() in OFFERS \
+                and entry.modality is None and code.event not in ("AGREE", "THREATEN"):
+            # 'Peru is ready to send troops' is Peru's offer, an intent to act (CAMEO 03),
+            # as 'pledged to send' is; 'ready to strike' is a threat (13)
+            cooperative = code.quad_class in (1, 2)
+            code = self.ontology[OFFER_CODES[cooperative]]
+            modality = "intended" if cooperative else "threatened"
+            rule = f"offer:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
@@ -405,8 +421,7 @@ class EventCoder:
             hedged=hedged_here, attribution=attribution,
             quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
             date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
-            confidence=confidence, rule=(f"cue:{entry.id}" if entry.id.startswith(
-                "obligation.") else f"lexicon:{entry.id}"),
+            confidence=confidence, rule=rule,
         )
 
     def _support_verb(self, noun: Token) -> Token | None:
@@ -1108,8 +1123,10 @@ def _with_conjuncts(heads: Sequence[Token]) -> list[Token]:
 def _clauses(tok: Token) -> list[Token]:
     """A trigger and the clauses that carry its action on: its complement, its purpose
     ('fired to disperse'), and a participle ('demonstrated, calling for')."""
-    return [tok, *(c for c in tok.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
+    out = [tok, *(c for c in tok.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
         c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))))]
+    # 'sent arms to help defend X': the complement of the purpose's own verb
+    return [*out, *(g for c in out[1:] for g in c.children if g.dep_ == "xcomp")]
 
 
 def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[Token]:

@@ -1,0 +1,49 @@
+"""'ready', 'willing' and 'prepared' to act: the subject's offer, coded as its intent to
+act (AGREE, CAMEO 030) or, for a hostile act, its threat (THREATEN, 130); 'unable to'
+asserts nothing. A name joined to '-member' describes a state, it is
+not a second actor ('OPEC-member Nigeria')."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Peru is ready to send aid to Haiti.", "PER"),
+    ("Egypt is prepared to reopen the Rafah crossing.", "EGY"),
+    ("Norway said it was willing to mediate between Sudan and Chad.", "NOR"),
+])
+def test_an_offer_is_the_subject_s_intended_act(pipeline: Pipeline, text: str,
+                                                actor: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert [a["code"][:3] for a in events[0]["actor"]] == [actor]
+    assert events[0]["modality"] == "intended"
+    assert (events[0]["event"], events[0]["cameo"]) == ("AGREE", "030")
+    assert events[0]["rule"].startswith("offer:")
+
+
+def test_a_hostile_offer_is_a_threat(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Azerbaijan is prepared to shell Armenian positions.")
+    assert (event["event"], event["modality"]) == ("THREATEN", "threatened")
+    assert [r["code"][:3] for r in event["recipient"]] == ["ARM"]
+
+
+def test_unable_to_asserts_nothing(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Peru is unable to send troops to Haiti.") == []
+
+
+def test_a_member_state_is_one_actor(pipeline: Pipeline) -> None:
+    events = code(pipeline, "EU-member Hungary is willing to supply gas to Serbia.")
+    assert events
+    assert [a["code"][:3] for a in events[0]["actor"]] == ["HUN"]
+
+
+def test_a_purpose_s_complement_names_the_recipient(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Norway sent engineers to help rebuild Haiti.")
+    assert events
+    assert [r["code"][:3] for r in events[0]["recipient"]] == ["HTI"]
