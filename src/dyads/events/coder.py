@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..actors.coref import MentionRef, pending, referring_form
@@ -26,12 +27,20 @@ from .ontology import Ontology
 from .quantities import event_quantities, has_numbers
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
     from .backoff import Backoff
 
 NON_WORD = re.compile(r"\W+")
+
+
+@cache
+def _ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
+    """Words as the numbers ``Doc.to_array`` gives: a symbol's number for spaCy's own
+    labels ('nsubj'), else the string's hash."""
+    return frozenset(int(strings[word]) for word in words)
 # Dependents that stay inside a noun phrase when looking for the actor it names.
 NP_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "appos", "nummod", "npadvmod"})
 # Verbs whose object, not subject, does what their complement says ("urged Iran to stop").
@@ -47,6 +56,7 @@ COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", 
 # Further prepositions whose object the back-off takes as the recipient ('departed from
 # X', 'celebrated with X' is in the default frame).
 BACKOFF_RECIPIENT = ("prep:from", "prep:toward", "prep:towards")
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
@@ -159,10 +169,6 @@ class EventCoder:
         self.backoff = backoff
         # First words of the attribution phrases: most sentences have none of them.
         self._attribution_starts = frozenset(p[0] for p in cues.attributions)
-        from spacy.strings import hash_string  # type: ignore[attr-defined]
-
-        self._lemma_ids = frozenset(hash_string(lemma) for lemma in lexicon.lemmas)
-        self._speech_ids = frozenset(hash_string(lemma) for lemma in cues.speech)
 
     # ------------------------------------------------------------------ entry point
     def code_block(self, doc: Doc, mentions: Sequence[Mention], block: Block,
@@ -177,8 +183,10 @@ class EventCoder:
         sentences: list[Sentence] = []
         events: list[Event] = []
         index = self.lexicon.index
-        lemma_ids = self._lemma_ids
-        speech_ids = self._speech_ids if self.cues.obligations else frozenset()
+        strings = doc.vocab.strings
+        lemma_ids = _ids(strings, self.lexicon.lemmas)
+        speech_ids = _ids(strings, self.cues.speech) if self.cues.obligations \
+            else frozenset()
         ids = doc.to_array("LEMMA").tolist()  # most tokens: one set lookup, no Token built
         for k, sent in enumerate(doc.sents):
             start_char, end_char = sent.start_char, sent.end_char
@@ -918,7 +926,30 @@ class EventCoder:
 def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    doc = verb.doc
+    deps, passive = _dep_ids(doc), _ids(doc.vocab.strings, PASSIVE_DEPS)
+    return any(deps[i] in passive for i in _child_indices(verb))
+
+
+def _child_indices(tok: Token) -> Iterable[int]:
+    """The indices of a token's children, without building them (its left children sit
+    between its left edge and itself, its right ones after it)."""
+    heads = _head_ids(tok.doc)
+    me = tok.i
+    return (i for i in range(tok.left_edge.i, tok.right_edge.i + 1)
+            if i != me and heads[i] == me)
+
+
+def _head_ids(doc: Doc) -> list[int]:
+    ids: list[int] | None = doc.user_data.get(_HEADS)
+    if ids is None or len(ids) != len(doc):
+        offsets = doc.to_array("HEAD").tolist()  # relative to each token
+        ids = doc.user_data[_HEADS] = [i + (o if o < 2**63 else o - 2**64)
+                                       for i, o in enumerate(offsets)]
+    return ids
+
+
+_HEADS = "dyads.heads"
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -1031,9 +1062,10 @@ def _phrase(head: Token, block: Block) -> Span:
     on Monday' is 'the envoy'), as document offsets."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
-    for tok in head.subtree:
-        if tok.i > head.i and tok.dep_ in PHRASE_CUTS:
-            right = min(right, tok.left_edge.i - 1)
+    deps, cuts = _dep_ids(doc), _ids(doc.vocab.strings, PHRASE_CUTS)
+    for i in range(head.i + 1, right + 1):  # the subtree right of the head
+        if deps[i] in cuts:
+            right = min(right, doc[i].left_edge.i - 1)
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
             and not (doc[right].is_right_punct and doc[left:right].text.count("(")
                      > doc[left:right].text.count(")")):  # 'Amnesty International (AI)'
@@ -1042,6 +1074,17 @@ def _phrase(head: Token, block: Block) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _dep_ids(doc: Doc) -> list[int]:
+    """Each token's dependency label as a number, read once a document."""
+    ids: list[int] | None = doc.user_data.get(_DEPS)
+    if ids is None or len(ids) != len(doc):
+        ids = doc.user_data[_DEPS] = doc.to_array("DEP").tolist()
+    return ids
+
+
+_DEPS = "dyads.deps"
 
 
 def _mood(tok: Token, clause: Token) -> str:
