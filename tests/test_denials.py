@@ -23,3 +23,4 @@ def test_denied_act_is_the_denial_not_a_fact(pipeline: Pipeline, text: str, acto
     assert event["cameo"] == "016" and event["event"] is None
     assert [a["code"][:3] for a in event["actor"]] == [actor]
     assert [r["code"][:3] for r in event["recipient"]] == [recipient]
+

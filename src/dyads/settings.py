@@ -27,7 +27,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 256, "texts per spaCy batch"),
     Setting("workers", 1, "worker processes for coding"),
     Setting("min_confidence", 0.0, "drop events below this confidence"),
-    Setting("require_actor", True, "emit an event only when an actor was resolved"),
+    Setting("require_actor", True, "emit an event only when an actor was resolved, or, for "
+            "a hostile material act told by a verb (QuadClass 4), its recipient ('three "
+            "soldiers were killed by a roadside bomb': the actor is unknown, an empty list)"),
     Setting("language_check", True, "skip documents that are not English"),
     Setting("max_block_chars", 20000, "longest text unit handed to spaCy at once; longer "
             "paragraphs are cut at a line break"),

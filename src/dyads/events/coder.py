@@ -377,9 +377,13 @@ class EventCoder:
         if not recipient.entities and actor.entities \
                 and self.ontology[entry.cameo].event in SELF_DIRECTED:
             recipient = _domestic(actor, tok, block)
-        if self.require_actor and not actor.entities:
-            return None
         code = self.ontology[entry.cameo]
+        if self.require_actor and not actor.entities and not (
+                recipient.entities and code.quad_class == 4 and tok.pos_ == "VERB"
+                and not own_actor and clause.dep_ != "xcomp"):  # not 'unable to shell X'
+            # A hostile act whose doer goes unnamed ('three soldiers were killed by a
+            # roadside bomb') is still an event, with the actor unknown.
+            return None
         negated = any(c.dep_ == "neg" for c in clause.children)
         modality = entry.modality or "actual"
         if clause.dep_ == "xcomp":
@@ -405,6 +409,8 @@ class EventCoder:
         confidence = 0.85 if tok.pos_ == "VERB" else 0.75
         if not actor.direct or any(e.pending for e in actor.entities):
             confidence -= 0.1
+        if not actor.entities:
+            confidence -= 0.2  # the doer unknown: below any event that names one
         if not recipient.entities:
             confidence -= 0.1
         if hedged_here:
