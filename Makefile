@@ -23,7 +23,7 @@ test: setup
 	$(BIN)/python -m pytest -q
 
 bench: setup
-	$(BIN)/dyads bench --write docs/BENCHMARKS.md --plot docs/per_class_f1.png
+	$(BIN)/dyads bench --rounds 5 --write docs/BENCHMARKS.md --plot docs/per_class_f1.png
 
 lint: setup
 	$(BIN)/ruff check src tests scripts
