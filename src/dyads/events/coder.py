@@ -1151,7 +1151,11 @@ def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
     elif clause.dep_ == "acl" and head.pos_ == "NOUN" and _that(clause):
         heads.append(head)
     # A denial keeps what it denies too: 'denied that its troops had fired on X' is one
-    # statement, never an attack coded as fact.
+    # statement, never an attack coded as fact; so is the content of the accusation it
+    # rejects ('rejected accusations that its troops had fired on X').
+    if clause.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ == "dobj" \
+            and head.head.i in fired and fired[head.head.i].modality == "denied":
+        return True
     return any(h.i in fired and ("ccomp" in fired[h.i].recipient
                                  or fired[h.i].modality == "denied") for h in heads)
 
