@@ -57,6 +57,8 @@ COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", 
 # X', 'celebrated with X' is in the default frame).
 BACKOFF_RECIPIENT = ("prep:from", "prep:toward", "prep:towards")
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# A participle in these positions with a determiner stands for people ("the wounded").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
@@ -317,6 +319,9 @@ class EventCoder:
             tok = doc[i]
             if tok.pos_ == "NOUN" and tok.dep_ == "compound":
                 continue  # 'aid workers', 'attack helicopters' name things, not events
+            if tok.pos_ == "VERB" and tok.dep_ in ARGUMENT_DEPS \
+                    and any(c.dep_ == "det" for c in tok.children):
+                continue  # 'evacuated the wounded': a participle that names people
             governed = self._governed(tok, fired)
             if governed and tok.pos_ != "NOUN":
                 continue
@@ -1116,12 +1121,14 @@ def _mood(tok: Token, clause: Token) -> str:
 
 def _narrowing(tok: Token) -> set[str]:
     """The words an entry's ``object`` list is matched against: a verb's object ('struck
-    a deal'); a noun's modifiers and the preposition it follows, which say what kind of
-    thing it is ('a hunger strike', "the teachers' strike", 'went on strike')."""
+    a deal'); a noun's modifiers, its 'of' object and the preposition it follows, which
+    say what kind of thing it is ('a hunger strike', "the teachers' strike", 'went on
+    strike', 'a suspension of flights')."""
     if tok.pos_ != "NOUN":
         return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     words = {c.lemma_.lower() for c in tok.children
              if c.dep_ in ("amod", "compound", "poss", "nmod")}
+    words.update(o.lemma_.lower() for o in _prep_objects(tok, "of"))
     if tok.dep_ == "pobj":
         words.add(tok.head.lower_)
     return words
