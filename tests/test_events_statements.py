@@ -49,3 +49,22 @@ def test_rejected_accusation_keeps_its_content(pipeline: Pipeline) -> None:
                             "Polish journalists.")
     assert [(e["cameo"], e["modality"]) for e in events] == [("016", "denied")], events
     assert [r["code"][:3] for r in events[0]["recipient"]] == ["POL"]
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Serbia defended the Hungarian government's handling of the migrant crisis.", "SRB",
+     "HUN"),
+    ("Belarus defended the Russian president against Western criticism.", "BLR", "RUS"),
+])
+def test_defending_a_policy_or_a_leader_is_verbal_support(pipeline: Pipeline, text: str,
+                                                          actor: str, recipient: str) -> None:
+    top = max(code(pipeline, text), key=lambda e: e["confidence"])
+    assert (top["event"], top["cameo"]) == ("SUPPORT", "052"), top
+    assert [a["code"][:3] for a in top["actor"]] == [actor]
+    assert [r["code"][:3] for r in top["recipient"]] == [recipient]
+
+
+def test_troops_defending_a_town_is_no_verbal_support(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Armenian troops defended the village against Azerbaijani "
+                            "assaults.")
+    assert all(e["cameo"] != "052" for e in events), events
