@@ -56,3 +56,17 @@ def test_evacuating_the_wounded_is_aid(pipeline: Pipeline) -> None:
                             "border town.")
     assert [(e["event"], e["cameo"]) for e in events] == [("AID", "073")], events
     assert events[0]["actor"][0]["code"][:3] == "TUR"
+
+
+@pytest.mark.parametrize(("text", "event", "actor"), [
+    ("Georgian troops remained on high alert near the South Ossetian line.", "MOBILIZE",
+     "GEO"),
+    ("Jordanian police stayed on alert in Amman after the bombing.", "MOBILIZE", "JOR"),
+    ("Zambian nurses remained on strike for a second month.", "PROTEST", "ZMB"),
+])
+def test_staying_on_alert_or_on_strike_is_the_subjects_act(pipeline: Pipeline, text: str,
+                                                           event: str, actor: str) -> None:
+    """'remained on alert': the subject of a verb of staying acts the state 'on' names."""
+    events = code(pipeline, text)
+    assert [e["event"] for e in events] == [event], events
+    assert events[0]["actor"][0]["code"][:3] == actor

@@ -87,6 +87,8 @@ NOT_GROUPS = frozenset({"party"})
 # a visit', 'returned to Geneva for talks', 'converged on the capital for a rally').
 ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return", "head",
                      "converge", "gather", "set", "embark", "depart", "meet"})
+# Verbs of staying, whose subject is the actor of the state 'on' names ('remained on alert').
+STAYING = frozenset({"remain", "stay", "be", "keep"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
@@ -451,6 +453,9 @@ class EventCoder:
         if noun.dep_ == "pobj" and head.lower_ in ("on", "for") \
                 and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ERRANDS:
             return head.head  # 'arrived on a visit', 'return to Geneva for talks'
+        if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
+                and head.head.lemma_.lower() in STAYING:
+            return head.head  # 'troops remained on alert', 'workers stayed on strike'
         return None
 
     # ------------------------------------------------------------------ roles
