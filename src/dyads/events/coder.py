@@ -98,6 +98,9 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
+# Counts that head a group's noun phrase ('thousands of students in Chile').
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
+                            "number", "crowd"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'), or its offer ('Peru is ready to send troops': intended, by the control cues);
 # others leave it unasserted ('unable to', 'likely to').
@@ -719,10 +722,18 @@ class EventCoder:
                 for k in range(before, len(found)):
                     found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
             if len(found) == before and head.i not in at:
-                seat = self._seat_of_government(head, at)
+                seat, group = self._seat_of_government(head, at), head
+                if seat is None and (head.pos_ == "NUM"
+                                     or head.lemma_.lower() in QUANTITY_NOUNS):
+                    # 'thousands of students in Chile': the group the count is of
+                    # ('thousands of students across Chile' parsed either way)
+                    for inner in _prep_objects(head, "of"):
+                        if seat is None:
+                            seat, group = self._seat_of_government(inner, at) or \
+                                self._seat_of_government(inner, at, head), inner
                 form = referring_form(head)  # 'it', 'their', 'the country': resolved later
                 if seat is not None:  # 'officials in Yerevan'
-                    entity = self._entity(seat, head, block)
+                    entity = self._entity(seat, group, block)
                     if (entity.start, entity.end) not in taken:
                         found.append((head.i, False, False, entity))
                 elif form is not None:
@@ -761,16 +772,18 @@ class EventCoder:
         out.sort(key=lambda e: e.start)
         return out
 
-    def _seat_of_government(self, head: Token, at: dict[int, Mention]) -> Mention | None:
+    def _seat_of_government(self, head: Token, at: dict[int, Mention],
+                            attached: Token | None = None) -> Mention | None:
         """Where a group named by an agent noun belongs: a capital after it stands for its
         government ('officials in Yerevan', 'diplomats in Kyiv'); a state or territory
         it is in or from gives its country ('opposition groups in Zimbabwe', 'rebels in
         the Ivory Coast', 'doctors from two American aid groups', 'students throughout
-        Indonesia')."""
+        Indonesia'). ``attached`` is the word the place hangs from when that is not the
+        group's noun ('thousands of students across Chile')."""
         agent = self._agent(head, head.i)
         if agent is None and head.lemma_.lower() not in GROUPS:
             return None
-        for prep in head.children:
+        for prep in (attached or head).children:
             if prep.dep_ != "prep" or prep.lower_ not in HOME_PREPOSITIONS:
                 continue
             for obj in prep.children:
