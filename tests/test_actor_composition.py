@@ -3,6 +3,8 @@ a title, an ambassador 'to' another state, compound actors."""
 
 from __future__ import annotations
 
+import pytest
+
 from dyads.pipeline import Pipeline
 
 from .conftest import code
@@ -63,6 +65,18 @@ def test_capitals_stand_for_governments(pipeline: Pipeline) -> None:
     got = code(pipeline, "Baku rejected an offer from Yerevan.")
     assert [a["code"] for a in got[0]["actor"]] == ["AZEGOV"]
     assert [a["code"] for a in got[0]["recipient"]] == ["ARMGOV"]
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("The Kremlin condemned the Finnish border closure.", "RUSGOV", "FIN"),
+    ("Downing Street rejected a Spanish proposal on Gibraltar.", "GBRGOV", "ESP"),
+    ("Cuba accused the White House of tightening the embargo.", "CUB", "USAGOV"),
+])
+def test_seats_of_government_stand_for_governments(pipeline: Pipeline, text: str, actor: str,
+                                                   recipient: str) -> None:
+    got = max(code(pipeline, text), key=lambda e: e["confidence"])
+    assert [a["code"] for a in got["actor"]] == [actor]
+    assert next(a["code"] for a in got["recipient"]).startswith(recipient)
 
 
 def test_breakaway_capital_is_its_government(pipeline: Pipeline) -> None:

@@ -79,3 +79,15 @@ def test_an_imminent_act_belongs_to_the_subject(pipeline: Pipeline) -> None:
     assert [r["code"] for r in first["recipient"]] == ["PER"]
     # 'unable to' does not assert the act.
     assert not code(pipeline, "Chile is unable to restore diplomatic ties with Peru.")
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Thousands of doctors across Kenya went on strike over unpaid wages.", "KENMED"),
+    ("Hundreds of farmers in Poland staged demonstrations against grain imports.", "POLAGR"),
+])
+def test_a_count_of_a_group_in_a_state_is_that_states_group(pipeline: Pipeline, text: str,
+                                                              actor: str) -> None:
+    """'thousands of nurses across Kenya': the group the count is of, in its state."""
+    events = code(pipeline, text)
+    assert events, text
+    assert [a["code"] for a in events[0]["actor"]] == [actor], events

@@ -30,3 +30,43 @@ def test_a_military_strike_is_still_an_attack(pipeline: Pipeline) -> None:
     strike = next(e for e in events if e["trigger"]["text"] == "strike")
     assert strike["event"] == "ASSAULT"
     assert [r["code"][:3] for r in strike["recipient"]] == ["UKR"]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Latvia announced a suspension of rail links with Belarus.", "BLR"),
+    ("Sweden confirmed the suspension of development aid to Somalia.", "SOM"),
+])
+def test_a_suspension_of_ties_or_aid_reduces_relations(pipeline: Pipeline, text: str,
+                                                       recipient: str) -> None:
+    """The 'of' object says what is suspended: links, aid, talks (CAMEO 16)."""
+    events = code(pipeline, text)
+    top = max(events, key=lambda e: e["confidence"])
+    assert top["event"] == "SANCTION" and top["cameo"].startswith("16"), events
+    assert [r["code"][:3] for r in top["recipient"]] == [recipient]
+
+
+def test_a_suspension_of_other_things_is_no_sanction(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Ecuador announced a suspension of classes in Quito after "
+                            "the earthquake.")
+    assert all(e["event"] != "SANCTION" for e in events), events
+
+
+def test_evacuating_the_wounded_is_aid(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Turkish ambulances evacuated the wounded from the Syrian "
+                            "border town.")
+    assert [(e["event"], e["cameo"]) for e in events] == [("AID", "073")], events
+    assert events[0]["actor"][0]["code"][:3] == "TUR"
+
+
+@pytest.mark.parametrize(("text", "event", "actor"), [
+    ("Georgian troops remained on high alert near the South Ossetian line.", "MOBILIZE",
+     "GEO"),
+    ("Jordanian police stayed on alert in Amman after the bombing.", "MOBILIZE", "JOR"),
+    ("Zambian nurses remained on strike for a second month.", "PROTEST", "ZMB"),
+])
+def test_staying_on_alert_or_on_strike_is_the_subjects_act(pipeline: Pipeline, text: str,
+                                                           event: str, actor: str) -> None:
+    """'remained on alert': the subject of a verb of staying acts the state 'on' names."""
+    events = code(pipeline, text)
+    assert [e["event"] for e in events] == [event], events
+    assert events[0]["actor"][0]["code"][:3] == actor

@@ -32,10 +32,21 @@ ALLOWED_SHARED: dict[str, str] = {
 }
 
 # Capitals listed in countries.jsonl that the gazetteer leaves out on purpose.
+SEAT = "a seat of government named for its government, not a town"
 CAPITALS_LEFT_OUT: dict[tuple[str, str], str] = {
     ("SYC", "Victoria"): "a person's name on its own, and the name of an Australian state and "
     "a Canadian city; no unambiguous surface form for the Seychelles capital",
     ("MDV", "Male"): "common English word; the capital is listed as 'Malé'",
+    ("USA", "White House"): SEAT,
+    ("RUS", "Kremlin"): SEAT,
+    ("GBR", "Downing Street"): SEAT,
+    ("FRA", "Elysee"): SEAT,
+    ("FRA", "Élysée"): SEAT,
+    ("FRA", "Elysee Palace"): SEAT,
+    ("FRA", "Élysée Palace"): SEAT,
+    ("CHN", "Zhongnanhai"): SEAT,
+    ("KOR", "Blue House"): SEAT,
+    ("KOR", "Cheong Wa Dae"): SEAT,
 }
 
 

@@ -57,6 +57,8 @@ COMPLEMENT_RECIPIENT = ("dobj", "dative", "prep:to", "prep:against", "prep:on", 
 # X', 'celebrated with X' is in the default frame).
 BACKOFF_RECIPIENT = ("prep:from", "prep:toward", "prep:towards")
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+# A participle in these positions with a determiner stands for people ("the wounded").
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
@@ -85,6 +87,8 @@ NOT_GROUPS = frozenset({"party"})
 # a visit', 'returned to Geneva for talks', 'converged on the capital for a rally').
 ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return", "head",
                      "converge", "gather", "set", "embark", "depart", "meet"})
+# Verbs of staying, whose subject is the actor of the state 'on' names ('remained on alert').
+STAYING = frozenset({"remain", "stay", "be", "keep"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
@@ -94,6 +98,9 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
+# Counts that head a group's noun phrase ('thousands of students in Chile').
+QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
+                            "number", "crowd"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'), or its offer ('Peru is ready to send troops': intended, by the control cues);
 # others leave it unasserted ('unable to', 'likely to').
@@ -317,6 +324,9 @@ class EventCoder:
             tok = doc[i]
             if tok.pos_ == "NOUN" and tok.dep_ == "compound":
                 continue  # 'aid workers', 'attack helicopters' name things, not events
+            if tok.pos_ == "VERB" and tok.dep_ in ARGUMENT_DEPS \
+                    and any(c.dep_ == "det" for c in tok.children):
+                continue  # 'evacuated the wounded': a participle that names people
             governed = self._governed(tok, fired)
             if governed and tok.pos_ != "NOUN":
                 continue
@@ -446,6 +456,9 @@ class EventCoder:
         if noun.dep_ == "pobj" and head.lower_ in ("on", "for") \
                 and head.head.pos_ == "VERB" and head.head.lemma_.lower() in ERRANDS:
             return head.head  # 'arrived on a visit', 'return to Geneva for talks'
+        if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
+                and head.head.lemma_.lower() in STAYING:
+            return head.head  # 'troops remained on alert', 'workers stayed on strike'
         return None
 
     # ------------------------------------------------------------------ roles
@@ -709,10 +722,18 @@ class EventCoder:
                 for k in range(before, len(found)):
                     found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
             if len(found) == before and head.i not in at:
-                seat = self._seat_of_government(head, at)
+                seat, group = self._seat_of_government(head, at), head
+                if seat is None and (head.pos_ == "NUM"
+                                     or head.lemma_.lower() in QUANTITY_NOUNS):
+                    # 'thousands of students in Chile': the group the count is of
+                    # ('thousands of students across Chile' parsed either way)
+                    for inner in _prep_objects(head, "of"):
+                        if seat is None:
+                            seat, group = self._seat_of_government(inner, at) or \
+                                self._seat_of_government(inner, at, head), inner
                 form = referring_form(head)  # 'it', 'their', 'the country': resolved later
                 if seat is not None:  # 'officials in Yerevan'
-                    entity = self._entity(seat, head, block)
+                    entity = self._entity(seat, group, block)
                     if (entity.start, entity.end) not in taken:
                         found.append((head.i, False, False, entity))
                 elif form is not None:
@@ -751,16 +772,18 @@ class EventCoder:
         out.sort(key=lambda e: e.start)
         return out
 
-    def _seat_of_government(self, head: Token, at: dict[int, Mention]) -> Mention | None:
+    def _seat_of_government(self, head: Token, at: dict[int, Mention],
+                            attached: Token | None = None) -> Mention | None:
         """Where a group named by an agent noun belongs: a capital after it stands for its
         government ('officials in Yerevan', 'diplomats in Kyiv'); a state or territory
         it is in or from gives its country ('opposition groups in Zimbabwe', 'rebels in
         the Ivory Coast', 'doctors from two American aid groups', 'students throughout
-        Indonesia')."""
+        Indonesia'). ``attached`` is the word the place hangs from when that is not the
+        group's noun ('thousands of students across Chile')."""
         agent = self._agent(head, head.i)
         if agent is None and head.lemma_.lower() not in GROUPS:
             return None
-        for prep in head.children:
+        for prep in (attached or head).children:
             if prep.dep_ != "prep" or prep.lower_ not in HOME_PREPOSITIONS:
                 continue
             for obj in prep.children:
@@ -1116,12 +1139,14 @@ def _mood(tok: Token, clause: Token) -> str:
 
 def _narrowing(tok: Token) -> set[str]:
     """The words an entry's ``object`` list is matched against: a verb's object ('struck
-    a deal'); a noun's modifiers and the preposition it follows, which say what kind of
-    thing it is ('a hunger strike', "the teachers' strike", 'went on strike')."""
+    a deal'); a noun's modifiers, its 'of' object and the preposition it follows, which
+    say what kind of thing it is ('a hunger strike', "the teachers' strike", 'went on
+    strike', 'a suspension of flights')."""
     if tok.pos_ != "NOUN":
         return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
     words = {c.lemma_.lower() for c in tok.children
              if c.dep_ in ("amod", "compound", "poss", "nmod")}
+    words.update(o.lemma_.lower() for o in _prep_objects(tok, "of"))
     if tok.dep_ == "pobj":
         words.add(tok.head.lower_)
     return words
@@ -1151,7 +1176,11 @@ def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
     elif clause.dep_ == "acl" and head.pos_ == "NOUN" and _that(clause):
         heads.append(head)
     # A denial keeps what it denies too: 'denied that its troops had fired on X' is one
-    # statement, never an attack coded as fact.
+    # statement, never an attack coded as fact; so is the content of the accusation it
+    # rejects ('rejected accusations that its troops had fired on X').
+    if clause.dep_ == "acl" and head.pos_ == "NOUN" and head.dep_ == "dobj" \
+            and head.head.i in fired and fired[head.head.i].modality == "denied":
+        return True
     return any(h.i in fired and ("ccomp" in fired[h.i].recipient
                                  or fired[h.i].modality == "denied") for h in heads)
 
