@@ -32,7 +32,7 @@ CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
 AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO agent codes
 SHIPPED = ("countries.jsonl", "territories.jsonl", "disputed.jsonl", "organisations.jsonl",
-           "armed_groups.jsonl", "regions.jsonl")
+           "armed_groups.jsonl", "regions.jsonl", "agencies.jsonl")
 OFFICE_HOLDERS = "office_holders.jsonl"
 # Historical office holders converted from the Phoenix dictionaries
 # (scripts/phoenix_people.py); read before OFFICE_HOLDERS, which wins on a clash.
