@@ -34,13 +34,6 @@ if TYPE_CHECKING:
     from .backoff import Backoff
 
 NON_WORD = re.compile(r"\W+")
-
-
-@cache
-def _ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
-    """Words as the numbers ``Doc.to_array`` gives: a symbol's number for spaCy's own
-    labels ('nsubj'), else the string's hash."""
-    return frozenset(int(strings[word]) for word in words)
 # Dependents that stay inside a noun phrase when looking for the actor it names.
 NP_DEPS = frozenset({"amod", "compound", "poss", "nmod", "conj", "appos", "nummod", "npadvmod"})
 # Verbs whose object, not subject, does what their complement says ("urged Iran to stop").
@@ -240,10 +233,7 @@ class EventCoder:
         entry = LexiconEntry(id=f"backoff.{guess.event.lower()}", lemma=tok.lemma_.lower(),
                              pos=tok.pos_, cameo=guess.cameo, actor=actor,
                              recipient=(*recipient, *BACKOFF_RECIPIENT))
-        words = set(NON_WORD.split(sentence.text.lower()))
-        hedged = not self.cues.hedges.isdisjoint(words)
-        according = self._according_to(sent, block) \
-            if not self._attribution_starts.isdisjoint(words) else None
+        hedged, according = self._sentence_cues(sent, sentence, block)
         event = self._event(tok, entry, sent, sentence, fired, at, where, block, hedged,
                             according, 0)
         if event is None:
@@ -252,6 +242,16 @@ class EventCoder:
         if confidence < self.min_confidence:
             return None
         return replace(event, confidence=confidence, rule=f"backoff:{guess.event.lower()}")
+
+    def _sentence_cues(self, sent: SpacySpan, sentence: Sentence,
+                       block: Block) -> tuple[bool, Span | None]:
+        """Whether a sentence hedges ('reportedly') and whom it attributes its claims to
+        ('according to ...'); a word test first, as most sentences do neither."""
+        words = set(NON_WORD.split(sentence.text.lower()))
+        hedged = not self.cues.hedges.isdisjoint(words)
+        according = self._according_to(sent, block) \
+            if not self._attribution_starts.isdisjoint(words) else None
+        return hedged, according
 
     # ------------------------------------------------------------------ triggers
     @staticmethod
@@ -314,10 +314,7 @@ class EventCoder:
                        fired: dict[int, LexiconEntry], at: dict[int, Mention],
                        where: dict[int, PlaceMention], block: Block) -> Iterable[Event]:
         doc = sent.doc
-        words = set(NON_WORD.split(sentence.text.lower()))
-        hedged = not self.cues.hedges.isdisjoint(words)
-        according = self._according_to(sent, block) \
-            if not self._attribution_starts.isdisjoint(words) else None
+        hedged, according = self._sentence_cues(sent, sentence, block)
         numeric = has_numbers(sentence.text)
         n = 0
         for i, entry in fired.items():
@@ -384,10 +381,9 @@ class EventCoder:
             actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at, where,
                                         block, recipient)
         recipient = self._apart_from(actor, recipient)
-        if not recipient.entities and actor.entities \
-                and self.ontology[entry.cameo].event in SELF_DIRECTED:
-            recipient = _domestic(actor, tok, block)
         code = self.ontology[entry.cameo]
+        if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
+            recipient = _domestic(actor, tok, block)
         if self.require_actor and not actor.entities and not (
                 recipient.entities and code.quad_class == 4 and tok.pos_ == "VERB"
                 and not own_actor and clause.dep_ != "xcomp"):  # not 'unable to shell X'
@@ -955,30 +951,7 @@ class EventCoder:
 def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    doc = verb.doc
-    deps, passive = _dep_ids(doc), _ids(doc.vocab.strings, PASSIVE_DEPS)
-    return any(deps[i] in passive for i in _child_indices(verb))
-
-
-def _child_indices(tok: Token) -> Iterable[int]:
-    """The indices of a token's children, without building them (its left children sit
-    between its left edge and itself, its right ones after it)."""
-    heads = _head_ids(tok.doc)
-    me = tok.i
-    return (i for i in range(tok.left_edge.i, tok.right_edge.i + 1)
-            if i != me and heads[i] == me)
-
-
-def _head_ids(doc: Doc) -> list[int]:
-    ids: list[int] | None = doc.user_data.get(_HEADS)
-    if ids is None or len(ids) != len(doc):
-        offsets = doc.to_array("HEAD").tolist()  # relative to each token
-        ids = doc.user_data[_HEADS] = [i + (o if o < 2**63 else o - 2**64)
-                                       for i, o in enumerate(offsets)]
-    return ids
-
-
-_HEADS = "dyads.heads"
+    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -1069,6 +1042,13 @@ def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
                                   "context:actor's country", block),), False)
 
 
+@cache
+def _ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
+    """Words as the numbers ``Doc.to_array`` gives: a symbol's number for spaCy's own
+    labels, else the string's hash."""
+    return frozenset(int(strings[word]) for word in words)
+
+
 def _group_start(head: Token) -> Token:
     """The first word of a group's name: its leftmost adjective or compound ('separatist
     fighters')."""
@@ -1091,10 +1071,9 @@ def _phrase(head: Token, block: Block) -> Span:
     on Monday' is 'the envoy'), as document offsets."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
-    deps, cuts = _dep_ids(doc), _ids(doc.vocab.strings, PHRASE_CUTS)
-    for i in range(head.i + 1, right + 1):  # the subtree right of the head
-        if deps[i] in cuts:
-            right = min(right, doc[i].left_edge.i - 1)
+    for tok in head.subtree:
+        if tok.i > head.i and tok.dep_ in PHRASE_CUTS:
+            right = min(right, tok.left_edge.i - 1)
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
             and not (doc[right].is_right_punct and doc[left:right].text.count("(")
                      > doc[left:right].text.count(")")):  # 'Amnesty International (AI)'
@@ -1103,17 +1082,6 @@ def _phrase(head: Token, block: Block) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
-
-
-def _dep_ids(doc: Doc) -> list[int]:
-    """Each token's dependency label as a number, read once a document."""
-    ids: list[int] | None = doc.user_data.get(_DEPS)
-    if ids is None or len(ids) != len(doc):
-        ids = doc.user_data[_DEPS] = doc.to_array("DEP").tolist()
-    return ids
-
-
-_DEPS = "dyads.deps"
 
 
 def _mood(tok: Token, clause: Token) -> str:
