@@ -22,6 +22,8 @@ CASES = [
     ("Opposition groups in Zimbabwe demanded new elections.", "demanded", ["ZWEOPP"], []),
     ("Students throughout Indonesia staged protests against the government.", "protests",
      ["IDNEDU"], ["IDNGOV"]),
+    # ... and a group in or from a city is its country's.
+    ("Police in Mosul arrested two men.", "arrested", ["IRQCOP"], []),
     # An indefinite apposition describes the actor; it is not a second one.
     ("Peru, a close U.S. ally, refused to send troops to Haiti.", "refused", ["PER"],
      ["HTI"]),

@@ -158,7 +158,9 @@ def test_actor_rows_exact() -> None:
     assert result.entries == len(result.rows) + sum(result.skipped.values())
     assert result.rows[0] == {"code": "VEL", "names": ["Veloria", "Velorian",
                                                        "Republic of Veloria"],
-                              "type": "group", "country": "VEL"}
+                              "type": "state", "country": "VEL"}
+    # a bare three-letter country code names the state; longer codes are groups
+    assert {row["code"]: row["type"] for row in result.rows}["VELGOV"] == "group"
     assert result.lines[0] == line_of(ACTORS, "VELORIA_  [VEL]")
     assert [row["code"] for row in result.rows] == [
         "VEL", "OST", "KESMIL", "IGOIOM", "VELGOV", "OSTELI", "KESREB", "VELMIL", "OSTPRT",

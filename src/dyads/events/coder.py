@@ -640,7 +640,10 @@ class EventCoder:
             if any(c.lower_ in FOREIGN for c in head.children):
                 return _Role((), True)
             country: str | None = None
-            if place is not None:
+            own = self._place_in(head, at, where, ("in", "from"), names=True)
+            if own is not None:  # 'soldiers from Chad', 'lawmakers in Kenya'
+                country, source = own.country, "context:place"
+            elif place is not None:
                 country, source = place.country, "context:place"
             elif event in DOMESTIC_EVENTS:
                 country = next((e.country for e in recipient.entities if e.country), None)
