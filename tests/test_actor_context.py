@@ -24,6 +24,13 @@ CASES = [
      ["IDNEDU"], ["IDNGOV"]),
     # ... and a group in or from a city is its country's.
     ("Police in Mosul arrested two men.", "arrested", ["IRQCOP"], []),
+    # Coordinated places and coordinated groups: each group of each place.
+    ("Lawmakers in Kenya and Uganda welcomed the agreement with Somalia.", "welcomed",
+     ["KENLEG", "UGALEG"], ["SOM"]),
+    ("Lawmakers and officials in Kenya welcomed the agreement with Somalia.", "welcomed",
+     ["KENLEG", "KENGOV"], ["SOM"]),
+    ("Troops from Kenya and Uganda attacked Somalia.", "attacked", ["KENMIL", "UGAMIL"],
+     ["SOM"]),
     # An indefinite apposition describes the actor; it is not a second one.
     ("Peru, a close U.S. ally, refused to send troops to Haiti.", "refused", ["PER"],
      ["HTI"]),

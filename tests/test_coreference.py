@@ -88,3 +88,17 @@ def test_without_the_recogniser_the_known_person_is_taken(pipeline: Pipeline) ->
     text = ("Nikol Pashinyan met Maria Lopez on Monday. Maria Lopez said she accused "
             "Azerbaijan of theft.")
     assert [r["event"] for r in code(plain, text, "2024-05-02")] == ["CONSULT", "ACCUSE"]
+
+
+def test_he_can_stand_for_an_office_named_by_its_noun(pipeline: Pipeline) -> None:
+    # 'the Chilean president' is one person: 'his' and 'he' stand for the office.
+    got = _roles(pipeline, "The Chilean president began his visit to Peru.")
+    assert got == [("042", [("his", "CHLGOV", "Chilean")], ["PER"])]
+    got = _roles(pipeline, "The Kenyan foreign minister said he would meet Somalia's "
+                           "president.")
+    assert [g[1][0][1] for g in got if g[0].startswith("04")] == ["KENGOV"]
+
+
+def test_a_body_is_not_he(pipeline: Pipeline) -> None:
+    got = _roles(pipeline, "The Chilean ministry said he would visit Peru.")
+    assert not [g for g in got if g[0] == "042"]

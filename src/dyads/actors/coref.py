@@ -39,6 +39,17 @@ DESCRIPTIONS = {
     **dict.fromkeys(("alliance", "bloc"), "alliance"),
 }
 SECTOR_OF = {"government": "GOV", "military": "MIL"}
+# Agent nouns that name one person, so "he" or "his" can stand for them ("the Chilean
+# president ... his visit"); bodies ("the ministry", "the army") are not people.
+PERSON_NOUNS = frozenset({
+    "official", "minister", "president", "premier", "leader", "spokesman", "spokeswoman",
+    "spokesperson", "diplomat", "ambassador", "envoy", "soldier", "commander", "general",
+    "policeman", "officer", "judge", "prosecutor", "lawmaker", "legislator", "senator",
+    "rebel", "insurgent", "separatist", "militant", "protester", "demonstrator", "activist",
+    "refugee", "journalist", "cleric", "imam", "priest", "bishop", "pope", "guerrilla",
+    "jihadist", "fighter", "gunman", "pilot", "king", "queen", "emir", "monarch",
+    "chancellor", "secretary", "consul", "negotiator", "delegate", "mp", "chief", "head",
+    "governor", "mayor", "prince", "sheikh", "representative", "adviser", "advisor"})
 MAX_DISTANCE = 1500  # characters back to look for an antecedent
 HISTORY = 64  # mentions kept per document
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..actors.coref import MentionRef, pending, referring_form
+from ..actors.coref import PERSON_NOUNS, MentionRef, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
@@ -720,7 +720,9 @@ class EventCoder:
                 phrase = _phrase(head, block)
                 for k in range(before, len(found)):
                     found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
-            if len(found) == before and head.i not in at:
+            if head.i not in at and not any(i == head.i for i, *_ in found[before:]):
+                # nothing names the head itself ('lawmakers in Kenya and Uganda'; with
+                # 'and Uganda' parsed as a second subject, Uganda is found already)
                 seat, group = self._seat_of_government(head, at), head
                 if seat is None and (head.pos_ == "NUM"
                                      or head.lemma_.lower() in QUANTITY_NOUNS):
@@ -732,9 +734,17 @@ class EventCoder:
                                 self._seat_of_government(inner, at, head), inner
                 form = referring_form(head)  # 'it', 'their', 'the country': resolved later
                 if seat is not None:  # 'officials in Yerevan'
-                    entity = self._entity(seat, group, block)
-                    if (entity.start, entity.end) not in taken:
-                        found.append((head.i, False, False, entity))
+                    # 'lawmakers and officials in Kenya and Uganda': each group of each
+                    # place named with it
+                    seats = [seat, *self._other_seats(head.doc, seat, at)]
+                    groups = [group, *(c for c in group.conjuncts
+                                       if self._agent(c, c.i) is not None)]
+                    for place in seats:
+                        for member in groups:
+                            entity = self._entity(place, member, block)
+                            if (entity.start, entity.end) not in taken and entity.code \
+                                    not in {e.code for *_, e in found[before:]}:
+                                found.append((head.i, False, False, entity))
                 elif form is not None:
                     found.append((head.i, False, False, pending(head, form, block.start,
                                                                 block.text)))
@@ -801,6 +811,17 @@ class EventCoder:
                     return mention
         return None
 
+    @staticmethod
+    def _other_seats(doc: Doc, seat: Mention, at: dict[int, Mention]) -> list[Mention]:
+        """The places coordinated with ``seat`` ('in Kenya and Uganda')."""
+        out = []
+        for tok in doc[seat.end - 1].conjuncts:
+            mention = at.get(tok.i)
+            if mention is not None and mention is not seat and mention.entry.type in (
+                    "state", "territory", "disputed") and mention not in out:
+                out.append(mention)
+        return out
+
     def _ethnic_home(self, head: Token, at: dict[int, Mention]) -> Mention | None:
         """'ethnic Armenians in Azerbaijan': the state the people live in; for people
         acted on, the state the clause happens in ('killed three ethnic Albanians in a
@@ -842,7 +863,9 @@ class EventCoder:
             entity = self._entity(mention, head, block)
             code = mention.entry.code
             refs.append(MentionRef(
-                entity=entity, person=mention.entry.kind == PERSON_KIND,
+                entity=entity, person=mention.entry.kind == PERSON_KIND or (
+                    not mention.start <= head.i < mention.end and head.tag_ == "NN"
+                    and head.lemma_.lower() in PERSON_NOUNS),  # 'the Chilean president'
                 plural=head.tag_ in ("NNS", "NNPS"),
                 state=bool(entity.country) and code[:3] == entity.country
                 and entity.sector not in ("REB", "PRE"),
