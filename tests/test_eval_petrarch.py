@@ -226,6 +226,8 @@ def test_surface_forms() -> None:
     assert surface_forms("U.N.") == ["U.N."]
     assert surface_forms("WOMEN'S_LEAGUE") == ["Women's League"]
     assert surface_forms("K9UNIT") == ["K9unit", "K9UNIT"]
+    assert surface_forms("THE_OU") == ["The Ou", "The OU"]
+    assert surface_forms("OU_ARMY") == ["Ou Army", "OU Army"]
     assert surface_forms("   ") == []
     assert surface_forms("BAD\x1aNAME") == []
 

@@ -314,7 +314,8 @@ def _actor_row(entry: _Entry, as_of: date | None) -> tuple[str, dict[str, Any] |
 def surface_forms(name: str) -> list[str]:
     """How a dictionary name is written in text: Title Case (small words lower-cased
     after the first word, hyphen parts and initials capitalised, ``(ABC)`` kept), plus
-    the ALL-CAPS form of a one-word name of at most five characters or with a digit."""
+    the ALL-CAPS form of a one-word name of at most five characters or with a digit, and
+    with its short words in capitals ('The AU', 'US Army')."""
     text = " ".join(name.replace("_", " ").split())
     if not text or _CONTROL.search(text):
         return []
@@ -328,6 +329,12 @@ def surface_forms(name: str) -> list[str]:
         else:
             titled.append(_capitalise(word))
     forms = [" ".join(titled)]
+    # 'THE_AU', 'US_ARMY': a short word is likely an abbreviation
+    shouted = [word if len(word) <= (3 if i else 2) and word.isalpha()
+               and word.lower() not in SMALL_WORDS else titled[i]
+               for i, word in enumerate(words)]
+    if shouted != titled:
+        forms.append(" ".join(shouted))
     if len(words) == 1:
         word = words[0]
         if len(word) <= 5 or (len(word) > 1 and any(ch.isdigit() for ch in word)):
