@@ -32,3 +32,13 @@ def test_example_codes_to_its_entry(pipeline: Pipeline, entry: object) -> None:
     assert example["actor"] in {a.country for a in event.actor}, event.actor
     if example.get("recipient"):
         assert example["recipient"] in {r.country for r in event.recipient}, event.recipient
+
+
+def test_inflections_of_verb_triggers() -> None:
+    from dyads.events.lexicon import inflections
+
+    assert {"cordons", "cordoned", "cordoning"} <= set(inflections("cordon"))
+    assert {"stages", "staged", "staging"} <= set(inflections("stage"))
+    assert {"allied", "allies"} <= set(inflections("ally"))
+    assert {"planned", "planning"} <= set(inflections("plan"))
+    assert "stageing" not in inflections("stage")

@@ -28,6 +28,9 @@ CASES = [
     ("Peru opened its borders to travellers but was refusing admittance to Bolivians, the "
      "biggest group.", "PER", "BOL"),
     ("Peru reiterated its demand that Chile lift the ban.", "PER", "CHL"),
+    # A particle the parser reads as a preposition ('cordoned off the roads'), a trigger
+    # the lemmatizer gets wrong ('cordoned' -> 'cordone'), and where a road leads.
+    ("Soldiers from Chad cordoned off the roads leading into Sudan.", "TCD", "SDN"),
     ("Chilean forces launched artillery and rocket fire against Peruvian positions, killing "
      "12 soldiers.", "CHL", "PER"),
     # The trigger's own object before its purpose clause's.

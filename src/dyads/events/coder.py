@@ -90,6 +90,7 @@ DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "s
 HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
+PARTICLES = frozenset({"off", "down", "up", "out"})
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Counts that head a group's noun phrase ('thousands of students in Chile').
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
@@ -188,6 +189,9 @@ class EventCoder:
         speech_ids = _ids(strings, self.cues.speech) if self.cues.obligations \
             else frozenset()
         ids = doc.to_array("LEMMA").tolist()  # most tokens: one set lookup, no Token built
+        forms = self.lexicon.forms
+        form_ids = _ids(strings, frozenset(forms))
+        lowers = doc.to_array("LOWER").tolist()
         for k, sent in enumerate(doc.sents):
             start_char, end_char = sent.start_char, sent.end_char
             sentence = Sentence(block.doc_id, k, block.start + start_char,
@@ -197,6 +201,14 @@ class EventCoder:
             for i in range(sent.start, sent.end):
                 lemma_id = ids[i]
                 if lemma_id not in lemma_ids and lemma_id not in speech_ids:
+                    if lowers[i] not in form_ids:
+                        continue
+                    tok = doc[i]  # a verb the lemmatizer got wrong ('cordoned')
+                    entries = index.get((forms[tok.lower_], tok.pos_))
+                    if entries and tok.pos_ == "VERB":
+                        entry = self._choose(tok, entries)
+                        if entry is not None:
+                            fired[tok.i] = entry
                     continue
                 tok = doc[i]
                 entry = None
@@ -1027,10 +1039,15 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
 
 def _acl_parties(clause: Token) -> list[Token]:
     """Who a noun's clause names: its object ('an invitation to attend a meeting of X') or
-    a passive participle's 'by' agent ('positions held by separatist fighters')."""
+    a passive participle's 'by' agent ('positions held by separatist fighters'), or where
+    a present participle leads ('the roads leading into Iraq')."""
     out = [g for g in clause.children if g.dep_ == "dobj"]
     if clause.tag_ == "VBN":
         out.extend(_agents(clause))
+    elif clause.tag_ == "VBG":  # 'the roads leading into Iraq'
+        out.extend(g for c in clause.children if c.dep_ == "prep"
+                   and c.lower_ in ("into", "to", "toward", "towards")
+                   for g in c.children if g.dep_ == "pobj")
     return out
 
 
@@ -1215,6 +1232,9 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
                 out.append(c)
             elif c.dep_ == "ccomp":  # 'warned that police would not tolerate rallies'
                 out.extend(g for g in c.children if g.dep_ in ("nsubj", "dobj"))
+            elif c.dep_ == "prep" and c.lower_ in PARTICLES and not passive:
+                # a particle parsed as a preposition: 'cordoned off the roads'
+                out.extend(g for g in c.children if g.dep_ == "pobj")
     if passive and tok.dep_ == "acl":
         out.append(tok.head)  # 'a camp attacked by militiamen'
     for verb in verbs:

@@ -64,14 +64,42 @@ class Lexicon:
     # Every trigger lemma as written and capitalised: a fast first test per token.
     lemmas: frozenset[str] = field(default=frozenset())
 
+    # Inflected forms of the verb triggers -> lemma, for the words the lemmatizer gets
+    # wrong ('cordoned' -> 'cordone', 'staged' -> 'stag').
+    forms: dict[str, str] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         if not self.lemmas:
             words = {lemma for lemma, _ in self.index}
             object.__setattr__(self, "lemmas", frozenset(
                 words | {w.capitalize() for w in words} | {w.upper() for w in words}))
+        if not self.forms:
+            forms: dict[str, str] = {}
+            for lemma, pos in sorted(self.index):
+                if pos == "VERB":
+                    for form in inflections(lemma):
+                        forms.setdefault(form, lemma)
+            object.__setattr__(self, "forms", forms)
 
     def __len__(self) -> int:
         return len(self.entries)
+
+
+def inflections(lemma: str) -> list[str]:
+    """The regular inflections of an English verb: 'cordon' -> 'cordons', 'cordoned',
+    'cordoning'; 'stage' -> 'stages', 'staged', 'staging'; 'ally' -> 'allied'; 'plan' ->
+    'planned'. Some are not words; they are only ever looked up."""
+    out = [lemma + "s", lemma + "es"]
+    if lemma.endswith("e"):
+        out += [lemma + "d", lemma[:-1] + "ing"]
+    else:
+        out += [lemma + "ed", lemma + "ing"]
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        out += [lemma[:-1] + "ied", lemma[:-1] + "ies"]
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" \
+            and lemma[-3] not in "aeiou":
+        out += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return out
 
 
 def _slots(path: Path, line_no: int, value: object, key: str) -> tuple[str, ...]:
