@@ -751,9 +751,9 @@ class EventCoder:
                     seats = [seat, *self._other_seats(head.doc, seat, at)]
                     groups = [group, *(c for c in group.conjuncts
                                        if self._agent(c, c.i) is not None)]
-                    for place in seats:
+                    for seat_k in seats:
                         for member in groups:
-                            entity = self._entity(place, member, block)
+                            entity = self._entity(seat_k, member, block)
                             if (entity.start, entity.end) not in taken and entity.code \
                                     not in {e.code for *_, e in found[before:]}:
                                 found.append((head.i, False, False, entity))
