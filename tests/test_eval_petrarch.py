@@ -152,7 +152,7 @@ def rows_by_name(as_of: date | None) -> dict[str, str]:
 
 def test_actor_rows_exact() -> None:
     result = convert_actors([ACTORS], as_of=date(2000, 1, 1))
-    assert result.entries == 15
+    assert result.entries == 16
     assert result.skipped == {"null code": 1, "bad code": 1, "no valid code at date": 1}
     assert result.bad_blocks == 2  # a block without a code, a range ending before it starts
     assert result.entries == len(result.rows) + sum(result.skipped.values())
@@ -163,9 +163,12 @@ def test_actor_rows_exact() -> None:
     assert {row["code"]: row["type"] for row in result.rows}["VELGOV"] == "group"
     assert result.lines[0] == line_of(ACTORS, "VELORIA_  [VEL]")
     assert [row["code"] for row in result.rows] == [
-        "VEL", "OST", "KESMIL", "IGOIOM", "VELGOV", "OSTELI", "KESREB", "VELMIL", "OSTPRT",
-        "VELELI", "OSTREB", "KESMED",
+        "VEL", "OST", "KESMIL", "IGOIOM", "VELGOV", "OSTELI", "KES", "KESREB", "VELMIL",
+        "OSTPRT", "VELELI", "OSTREB", "KESMED",
     ]
+    # a name for several actors ('RIVER_PEOPLE [KES/OST]') lists them as members
+    assert result.rows[6] == {"code": "KES", "names": ["River People"], "type": "group",
+                              "country": "KES", "members": ["KES", "OST"]}
     assert result.rows[3] == {"code": "IGOIOM", "names": ["Iom", "IOM"], "type": "group",
                               "country": "IGO"}
 

@@ -18,3 +18,14 @@ def test_an_attack_whose_doer_is_unnamed_keeps_its_victim(pipeline: Pipeline) ->
 
 def test_an_unnamed_doer_is_no_event_for_cooperation(pipeline: Pipeline) -> None:
     assert code(pipeline, "Food parcels were handed to Malian villagers near Gao.") == []
+
+
+def test_an_unnamed_doer_is_no_event_for_a_sanction(pipeline: Pipeline) -> None:
+    # Only force and coercion keep an event without a doer; a frozen tie needs one.
+    assert code(pipeline, "Relations with Mali were frozen after the coup.") == []
+
+
+def test_an_event_that_is_frozen_takes_no_place(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Kenya's talks with Somalia have been frozen since March.") == []
+    # one that stalled took place first
+    assert code(pipeline, "Kenya's talks with Somalia stalled in March.")

@@ -7,8 +7,10 @@ Shipped data lives in ``dyads/data/actors/*.jsonl``; users overlay their own fil
      "demonyms": ["Azerbaijanis"], "capitals": ["Baku"], "ambiguous": [],
      "country": "AZE", "sector": null, "type": "state"}
 
-Only ``code`` and ``names`` are required. A later file wins for a string that an
-earlier file also lists, so an overlay can re-code a shipped name.
+Only ``code`` and ``names`` are required. A collective name lists the actors it stands
+for in ``members`` ("the Baltic states": EST, LVA, LTU); each is coded as a party. A
+later file wins for a string that an earlier file also lists, so an overlay can re-code a
+shipped name.
 """
 
 from __future__ import annotations
@@ -26,8 +28,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 KEYS = ("code", "type", "un", "name", "names", "adjectives", "demonyms", "capitals",
-        "ambiguous", "country", "sector", "operates_in")
-LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "ambiguous")
+        "ambiguous", "country", "sector", "operates_in", "members")
+LIST_KEYS = ("names", "adjectives", "demonyms", "capitals", "ambiguous", "members")
 CODE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
 AGENT_CODE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")  # a sector, or stacked CAMEO agent codes
@@ -79,6 +81,9 @@ class ActorEntry:
     origin: str
     roles: tuple[Role, ...] = ()
     type: str = "state"  # the entry's type: state, territory, disputed, region, igo, ...
+    # The actors a collective name stands for, each an actor of its own ('the Baltic
+    # states': EST, LVA, LTU); empty for a name of one actor.
+    members: tuple[str, ...] = ()
 
     def role_at(self, date: str | None) -> Role | None:
         """The role held on ``date``: the first listed that covers it. Without a date, the
@@ -119,6 +124,10 @@ def _read_actor_file(path: Path, entries: dict[str, ActorEntry]) -> None:
             if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
                                                       for v in value):
                 raise DataError(str(path), line_no, f"{key!r} must be a list of strings")
+        bad = [m for m in row.get("members", []) if not CODE.match(m)]
+        if bad:
+            raise DataError(str(path), line_no, f"bad member code {bad[0]!r}",
+                            "members are actor codes like 'EST'")
         if not row["names"]:
             raise DataError(str(path), line_no, "'names' is empty", "give at least one name")
         sector = row.get("sector")
@@ -136,6 +145,7 @@ def _read_actor_file(path: Path, entries: dict[str, ActorEntry]) -> None:
                     sector="GOV" if kind == "capital" and sector in (None, "PRE") else sector,
                     kind=kind, ambiguous=text in ambiguous, origin=f"{path.name}:{line_no}",
                     type=str(row.get("type", "state")),
+                    members=tuple(row.get("members", ())),
                 )
                 for variant in _variants(text):
                     entries[variant] = entry

@@ -295,10 +295,10 @@ def _actor_row(entry: _Entry, as_of: date | None) -> tuple[str, dict[str, Any] |
     block = _choose(entry.blocks, as_of)
     if block is None:
         return "no valid code at date", None
-    code = block.code
+    code, *others = block.code.split("/")  # 'LORIEN [ELR/GAL]': a name for several actors
     if code.startswith(NULL_PREFIXES):
         return "null code", None
-    if not ACTOR_CODE.match(code):
+    if not all(ACTOR_CODE.match(c) for c in (code, *others)):
         return "bad code", None
     names: list[str] = []
     for name in entry.names:
@@ -307,8 +307,12 @@ def _actor_row(entry: _Entry, as_of: date | None) -> tuple[str, dict[str, Any] |
                 names.append(form)
     if not names:
         return "no usable name", None
-    kind = "state" if len(code) == 3 and code not in NOT_STATES else "group"
-    return "", {"code": code, "names": names, "type": kind, "country": code[:3]}
+    kind = "state" if len(code) == 3 and code not in NOT_STATES and not others \
+        else "group"
+    row = {"code": code, "names": names, "type": kind, "country": code[:3]}
+    if others:
+        row["members"] = [code, *others]
+    return "", row
 
 
 def surface_forms(name: str) -> list[str]:

@@ -91,6 +91,11 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 PARTICLES = frozenset({"off", "down", "up", "out"})
+# Acts still coded when their doer goes unnamed ('three soldiers were killed').
+UNNAMED_DOERS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+# Verbs that say of an event named as their passive subject that it is not going on
+# ('talks have been frozen'); one that stalled or was halted took place first.
+STALLED = frozenset({"freeze"})
 HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Counts that head a group's noun phrase ('thousands of students in Chile').
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
@@ -354,6 +359,9 @@ class EventCoder:
                where: dict[int, PlaceMention], block: Block, hedged: bool,
                according: Span | None, n: int, own_actor: bool = False,
                numeric: bool = True) -> Event | None:
+        if tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass" \
+                and tok.head.lemma_.lower() in STALLED:
+            return None  # 'talks have been frozen for years': none are taking place
         support = self._support_verb(tok) if tok.pos_ == "NOUN" else None
         clause = support or tok  # the verb whose subject, negation and control apply
         passive = _is_passive(clause)
@@ -397,7 +405,7 @@ class EventCoder:
         if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
             recipient = _domestic(actor, tok, block)
         if self.require_actor and not actor.entities and not (
-                recipient.entities and code.quad_class == 4 and tok.pos_ == "VERB"
+                recipient.entities and code.event in UNNAMED_DOERS and tok.pos_ == "VERB"
                 and not own_actor and clause.dep_ != "xcomp"):  # not 'unable to shell X'
             # A hostile act whose doer goes unnamed ('three soldiers were killed by a
             # roadside bomb') is still an event, with the actor unknown.
@@ -572,7 +580,8 @@ class EventCoder:
                     found = self._entities([head], at, taken, block, of=False,
                                            recipient=True)
                     named.extend(e for e in found if not e.pending
-                                 and all((e.start, e.end) != (n.start, n.end) for n in named))
+                                 and all((e.start, e.end, e.code) != (n.start, n.end, n.code)
+                                     for n in named))
                     referring = referring or found
                 if named:
                     return _Role(tuple(named), False)
@@ -725,9 +734,10 @@ class EventCoder:
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
                 if (entity.start, entity.end) not in taken:
-                    found.append((np_head.i, mention.entry.kind == PERSON_KIND,
-                                  mention.entry.kind == "demonym"
-                                  and mention.start <= np_head.i < mention.end, entity))
+                    for party in _members(entity, mention.entry.members):
+                        found.append((np_head.i, mention.entry.kind == PERSON_KIND,
+                                      mention.entry.kind == "demonym"
+                                      and mention.start <= np_head.i < mention.end, party))
             if len(found) > before:  # the whole phrase that names them
                 phrase = _phrase(head, block)
                 for k in range(before, len(found)):
@@ -1035,6 +1045,16 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return [head], False
     return [], depth == 0
+
+
+def _members(entity: Entity, members: tuple[str, ...]) -> list[Entity]:
+    """The parties a collective name stands for ('the Baltic states'), each with the
+    sector its phrase names; the entity itself for a name of one actor."""
+    if not members:
+        return [entity]
+    sector = entity.sector
+    return [replace(entity, code=code + sector if sector and len(code) == 3 else code,
+                    country=code[:3]) for code in members]
 
 
 def _acl_parties(clause: Token) -> list[Token]:
