@@ -31,6 +31,9 @@ CASES = [
      ["KENLEG", "KENGOV"], ["SOM"]),
     ("Troops from Kenya and Uganda attacked Somalia.", "attacked", ["KENMIL", "UGAMIL"],
      ["SOM"]),
+    # A name before coordinated group nouns is each one's.
+    ("Israeli police and soldiers raided a mosque in Lebanon.", "raided",
+     ["ISRCOP", "ISRMIL"], ["LBN"]),
     # An indefinite apposition describes the actor; it is not a second one.
     ("Peru, a close U.S. ally, refused to send troops to Haiti.", "refused", ["PER"],
      ["HTI"]),

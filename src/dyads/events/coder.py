@@ -738,6 +738,7 @@ class EventCoder:
                         found.append((np_head.i, mention.entry.kind == PERSON_KIND,
                                       mention.entry.kind == "demonym"
                                       and mention.start <= np_head.i < mention.end, party))
+            self._shared_modifier(head.doc, found, before, at)
             if len(found) > before:  # the whole phrase that names them
                 phrase = _phrase(head, block)
                 for k in range(before, len(found)):
@@ -832,6 +833,23 @@ class EventCoder:
                         continue  # 'an official in the Palestinian uprising'
                     return mention
         return None
+
+    def _shared_modifier(self, doc: Doc, found: list[tuple[int, bool, bool, Entity]],
+                         before: int, at: dict[int, Mention]) -> None:
+        """'Israeli police and soldiers', 'Kenyan lawmakers and officials': a name that
+        modifies the first of coordinated group nouns is each one's."""
+        for k in range(before, len(found)):
+            i, person, _, entity = found[k]
+            if person or i in at or not entity.country or not entity.sector:
+                continue
+            for member in doc[i].conjuncts:
+                if member.i < i or member.i in at or any(t.i in at for t in member.subtree):
+                    continue
+                sector = self._agent(member, member.i)
+                code = entity.country + sector if sector else None
+                if code and all(e.code != code for *_, e in found[before:]):
+                    found.append((member.i, False, False,
+                                  replace(entity, code=code, sector=sector)))
 
     @staticmethod
     def _other_seats(doc: Doc, seat: Mention, at: dict[int, Mention]) -> list[Mention]:
