@@ -31,6 +31,8 @@ CASES = [
     # A particle the parser reads as a preposition ('cordoned off the roads'), a trigger
     # the lemmatizer gets wrong ('cordoned' -> 'cordone'), and where a road leads.
     ("Soldiers from Chad cordoned off the roads leading into Sudan.", "TCD", "SDN"),
+    # Criticism of what happened in a place, with no party named, is aimed at its state.
+    ("Amnesty International condemned the killing of protesters in Iran.", "NGO", "IRN"),
     ("Chilean forces launched artillery and rocket fire against Peruvian positions, killing "
      "12 soldiers.", "CHL", "PER"),
     # The trigger's own object before its purpose clause's.

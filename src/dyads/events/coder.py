@@ -132,7 +132,7 @@ FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western
 # Events that happen on a state's soil, whose recipient is that state when no party is
 # named ('rioted at a jail in northern Israel').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
-                           "SANCTION"})
+                           "SANCTION", "ACCUSE"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
