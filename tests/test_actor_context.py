@@ -34,6 +34,8 @@ CASES = [
     # A name before coordinated group nouns is each one's.
     ("Israeli police and soldiers raided a mosque in Lebanon.", "raided",
      ["ISRCOP", "ISRMIL"], ["LBN"]),
+    # Former officials are out of office: elites (ELI), as PLOVER codes them.
+    ("Former Kenyan officials criticised Somalia.", "criticised", ["KENELI"], ["SOM"]),
     # An indefinite apposition describes the actor; it is not a second one.
     ("Peru, a close U.S. ally, refused to send troops to Haiti.", "refused", ["PER"],
      ["HTI"]),

@@ -91,6 +91,8 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
 # Cuba', 'students throughout Indonesia').
 PARTICLES = frozenset({"off", "down", "up", "out"})
+# Sectors of office, whose former holders are elites (ELI), not the office.
+OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Acts still coded when their doer goes unnamed ('three soldiers were killed').
 UNNAMED_DOERS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Verbs that say of an event named as their passive subject that it is not going on
@@ -946,6 +948,9 @@ class EventCoder:
                 sector = "ELI"  # PLOVER: a former official, out of office on that date
         if not mention.start <= np_head.i < mention.end:
             sector = self._agent(np_head, mention.end) or sector
+            if sector in OFFICIAL_SECTORS and any(c.lower_ in ("former", "ex")
+                                                  for c in np_head.children):
+                sector = "ELI"  # PLOVER: 'former officials' are out of office
         if sector and len(code) == 3:
             code += sector
         return Entity(
