@@ -36,6 +36,9 @@ CASES = [
      ["ISRCOP", "ISRMIL"], ["LBN"]),
     # Former officials are out of office: elites (ELI), as PLOVER codes them.
     ("Former Kenyan officials criticised Somalia.", "criticised", ["KENELI"], ["SOM"]),
+    # A group named by a phrase of several words ('asylum seeker').
+    ("Asylum seekers in Greece protested against the government.", "protested", ["GRCREF"],
+     ["GRCGOV"]),
     # An indefinite apposition describes the actor; it is not a second one.
     ("Peru, a close U.S. ally, refused to send troops to Haiti.", "refused", ["PER"],
      ["HTI"]),

@@ -814,7 +814,7 @@ class EventCoder:
         the Ivory Coast', 'doctors from two American aid groups', 'students throughout
         Indonesia'). ``attached`` is the word the place hangs from when that is not the
         group's noun ('thousands of students across Chile')."""
-        agent = self._agent(head, head.i)
+        agent = self._agent(head, head.left_edge.i)
         if agent is None and head.lemma_.lower() not in GROUPS:
             return None
         for prep in (attached or head).children:
