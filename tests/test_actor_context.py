@@ -4,6 +4,10 @@ describe ('Iranian-backed', 'a close U.S. ally')."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from dyads.pipeline import Pipeline
@@ -108,3 +112,20 @@ def test_a_count_of_a_group_in_a_state_is_that_states_group(pipeline: Pipeline, 
     events = code(pipeline, text)
     assert events, text
     assert [a["code"] for a in events[0]["actor"]] == [actor], events
+
+
+def test_a_second_place_the_parser_makes_a_second_subject(pipeline: Pipeline,
+                                                          tmp_path: Path) -> None:
+    # Rare names: the parser reads "Lawmakers in Ulmst and Harrow" as "Lawmakers in
+    # Ulmst" and "Harrow"; the group is in both places all the same.
+    overlay = tmp_path / "states.jsonl"
+    overlay.write_text("".join(json.dumps({"code": code, "names": [name]}) + "\n"
+                               for code, name in (("ULM", "Ulmst"), ("HRW", "Harrow"))),
+                       encoding="utf-8")
+    settings = replace(pipeline.settings, actors=(str(overlay),))
+    local = Pipeline(settings, nlp=pipeline.nlp)
+    text = "Lawmakers in Ulmst and Harrow welcomed a resumption of trade talks with Japan."
+    doc = local.nlp(text)
+    assert doc[4].dep_ == "conj" and doc[4].head.i == 0  # the misreading this is about
+    records = code(local, text)
+    assert [a["code"] for a in records[0]["actor"]] == ["ULMLEG", "HRWLEG"]

@@ -762,6 +762,18 @@ class EventCoder:
                     # 'lawmakers and officials in Kenya and Uganda': each group of each
                     # place named with it
                     seats = [seat, *self._other_seats(head.doc, seat, at)]
+                    # ... also when the parser makes the second place a second subject
+                    # ('lawmakers in Kenya' and 'Uganda'): it is the group's place too
+                    doc = head.doc
+                    for c in group.conjuncts:
+                        second = at.get(c.i)
+                        if second is not None and second.start == seats[-1].end + 1 \
+                                and doc[seats[-1].end].lower_ in ("and", "or") \
+                                and second.entry.type == seat.entry.type:
+                            seats.append(second)
+                            start = block.start + doc[second.start].idx
+                            found[before:] = [f for f in found[before:]
+                                              if f[3].start != start]
                     groups = [group, *(c for c in group.conjuncts
                                        if self._agent(c, c.i) is not None)]
                     for seat_k in seats:
