@@ -18,6 +18,7 @@ from .conftest import code
     ("Peru might impose tariffs on Chilean fruit.", "hypothetical"),
     ("A Turkish blockade of Cyprus would cripple the island's trade.", "hypothetical"),
     ("Norway sent two frigates to the Baltic Sea on Monday.", "actual"),
+    ("Ghana is about to expel the Togolese envoy.", "intended"),
 ])
 def test_auxiliaries_and_conditions_set_modality(pipeline: Pipeline, text: str,
                                                  modality: str) -> None:
@@ -45,3 +46,21 @@ def test_plover_reads_intended_and_refused_acts_as_its_coders_do(pipeline: Pipel
     assert category("Norway will donate vaccines to Malawi next month.") == "AGREE"
     assert category("Norway refused to donate vaccines to Malawi.") == "REJECT"
     assert category("Norway donated vaccines to Malawi.") == "AID"
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana is said to have expelled the Togolese envoy.",
+    "Kenya is believed to be about to expel the Somali ambassador.",
+])
+def test_a_passive_verb_of_saying_hedges_the_act_it_raises(pipeline: Pipeline,
+                                                           text: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert events[0]["hedged"] is True
+    assert events[0]["actor"][0]["code"][:3] in ("GHA", "KEN")
+
+
+def test_a_subject_forced_to_act_is_the_actor(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Ghana was forced to expel the Togolese envoy.")
+    assert [a["code"] for a in event["actor"]] == ["GHA"]
+    assert event["hedged"] is False

@@ -93,6 +93,9 @@ HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"
 PARTICLES = frozenset({"off", "down", "up", "out"})
 # Sectors of office, whose former holders are elites (ELI), not the office.
 OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Passive verbs that tell an act as hearsay ('is said to', 'is believed to').
+HEARSAY = frozenset({"say", "believe", "report", "think", "allege", "rumour", "rumor",
+                     "suspect", "understand", "claim", "presume", "reckon"})
 # Acts still coded when their doer goes unnamed ('three soldiers were killed').
 UNNAMED_DOERS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Verbs that say of an event named as their passive subject that it is not going on
@@ -433,7 +436,7 @@ class EventCoder:
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
-        hedged_here = hedged or according is not None
+        hedged_here = hedged or according is not None or _hearsay(clause)
         confidence = 0.85 if tok.pos_ == "VERB" else 0.75
         if not actor.direct or any(e.pending for e in actor.entities):
             confidence -= 0.1
@@ -1062,6 +1065,9 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
                            for g in c.children if g.dep_ == "pobj"]
             if objects:
                 return objects, False
+        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if raised:  # 'Chile is said to have restored ties', 'Peru was forced to withdraw'
+            return raised, False
         return _subjects(head, depth + 1)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
             a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
@@ -1080,6 +1086,19 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return [head], False
     return [], depth == 0
+
+
+def _hearsay(clause: Token) -> bool:
+    """'Chile is said to have restored ties', 'Peru is believed to be about to strike':
+    an act told through a passive verb of saying or believing is hedged."""
+    for _ in range(3):
+        if clause.dep_ not in ("xcomp", "acomp"):
+            return False
+        clause = clause.head
+        if clause.lemma_.lower() in HEARSAY and any(c.dep_ == "nsubjpass"
+                                                    for c in clause.children):
+            return True
+    return False
 
 
 def _members(entity: Entity, members: tuple[str, ...]) -> list[Entity]:
