@@ -173,6 +173,7 @@ class EventCoder:
                  min_confidence: float = 0.0, backoff: Backoff | None = None) -> None:
         self.ontology = ontology
         self.lexicon = lexicon
+        self._form_words = frozenset(lexicon.forms)  # hashed once: _ids is cached on it
         self.cues = cues
         self.agents = agents
         self.require_actor = require_actor
@@ -200,7 +201,7 @@ class EventCoder:
             else frozenset()
         ids = doc.to_array("LEMMA").tolist()  # most tokens: one set lookup, no Token built
         forms = self.lexicon.forms
-        form_ids = _ids(strings, frozenset(forms))
+        form_ids = _ids(strings, self._form_words)
         lowers = doc.to_array("LOWER").tolist()
         for k, sent in enumerate(doc.sents):
             start_char, end_char = sent.start_char, sent.end_char
