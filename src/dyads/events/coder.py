@@ -282,7 +282,11 @@ class EventCoder:
         for entry in entries:
             if entry.particle is not None and not any(
                     c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
-                    for c in tok.children):
+                    for c in tok.children) and not (
+                    # 'held exercises with France': the phrase may hang on the verb
+                    tok.pos_ == "NOUN" and tok.dep_ == "dobj" and entry.particle == "with"
+                    and any(c.dep_ == "prep" and c.lower_ == "with" and c.i > tok.i
+                            for c in tok.head.children)):
                 continue
             if entry.objects and _narrowing(tok).isdisjoint(entry.objects):
                 continue
@@ -339,7 +343,7 @@ class EventCoder:
         doc = sent.doc
         hedged, according = self._sentence_cues(sent, sentence, block)
         numeric = has_numbers(sentence.text)
-        n = 0
+        coded: dict[int, Event] = {}
         for i, entry in fired.items():
             tok = doc[i]
             if tok.pos_ == "NOUN" and tok.dep_ == "compound":
@@ -354,10 +358,22 @@ class EventCoder:
             # "Pakistan's call for talks was rejected" (two events), not "supplied
             # Azerbaijan with weapons deliveries" (one).
             event = self._event(tok, entry, sent, sentence, fired, at, where, block,
-                                hedged, according, n, own_actor=governed, numeric=numeric)
+                                hedged, according, len(coded), own_actor=governed,
+                                numeric=numeric)
             if event is not None:
-                n += 1
-                yield event
+                coded[i] = event
+        # 'Missiles hit a market, killing eight': the killing is the strike's outcome,
+        # one event with its toll, not a second attack
+        for i, event in list(coded.items()):
+            tok = doc[i]
+            main = coded.get(tok.head.i)
+            if event.event == "ASSAULT" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
+                    and main is not None and main.event in ("ASSAULT", "PROTEST"):
+                coded[tok.head.i] = replace(main, quantities=main.quantities + tuple(
+                    q for q in event.quantities if q not in main.quantities))
+                del coded[i]
+        for n, event in enumerate(coded.values()):
+            yield event if event.n == n else replace(event, n=n)
 
     # ------------------------------------------------------------------ one event
     def _event(self, tok: Token, entry: LexiconEntry, sent: SpacySpan, sentence: Sentence,
