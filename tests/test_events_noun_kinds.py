@@ -70,3 +70,14 @@ def test_staying_on_alert_or_on_strike_is_the_subjects_act(pipeline: Pipeline, t
     events = code(pipeline, text)
     assert [e["event"] for e in events] == [event], events
     assert events[0]["actor"][0]["code"][:3] == actor
+
+
+def test_a_participle_that_describes_a_noun_trigger_is_not_an_event(
+        pipeline: Pipeline) -> None:
+    # 'targeting' says what the sanctions do; 'adopted' lets the sanctions name their
+    # actor.
+    records = code(pipeline, "The European Union adopted new sanctions targeting "
+                             "Belarusian potash exports.")
+    assert [(r["event"], [a["code"] for a in r["actor"]],
+             [x["code"] for x in r["recipient"]]) for r in records] == [
+        ("COERCE", ["IGOEUR"], ["BLR"])]

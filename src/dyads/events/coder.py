@@ -351,6 +351,9 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.dep_ in ARGUMENT_DEPS \
                     and any(c.dep_ == "det" for c in tok.children):
                 continue  # 'evacuated the wounded': a participle that names people
+            if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i in fired \
+                    and tok.head.pos_ == "NOUN":
+                continue  # 'sanctions targeting Iran': it says what the sanctions do
             governed = self._governed(tok, fired)
             if governed and tok.pos_ != "NOUN":
                 continue
