@@ -102,3 +102,12 @@ def test_he_can_stand_for_an_office_named_by_its_noun(pipeline: Pipeline) -> Non
 def test_a_body_is_not_he(pipeline: Pipeline) -> None:
     got = _roles(pipeline, "The Chilean ministry said he would visit Peru.")
     assert not [g for g in got if g[0] == "042"]
+
+
+def test_a_group_owned_by_a_pronoun_takes_its_owner_and_its_sector(
+        pipeline: Pipeline) -> None:
+    got = _roles(pipeline, "Ghana said its army had attacked Togo.")
+    assert [(g[0][:2], g[1][0][1], g[2]) for g in got if g[0].startswith("19")] == [
+        ("19", "GHAMIL", ["TGO"])]
+    got = _roles(pipeline, "Ghana's president said his government backed Togo.")
+    assert [g[1][0][1] for g in got if g[0] == "051"] == ["GHAGOV"]

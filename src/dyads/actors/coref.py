@@ -163,6 +163,8 @@ def _resolved(entity: Entity, ref: MentionRef, form: str) -> Entity:
         code, sector = ante.country, None
     elif kind in SECTOR_OF and ante.country:  # 'the regime', 'the army'
         code, sector = ante.country + SECTOR_OF[kind], SECTOR_OF[kind]
+    elif entity.sector and ante.country:  # 'its army': the owner's country, the sector
+        code, sector = ante.country + entity.sector, entity.sector
     return replace(entity, code=code, country=ante.country, sector=sector,
                    source=f"{entity.source}>{ante.source}",
                    antecedent=Span(ante.entity_text, ante.start, ante.end))

@@ -808,6 +808,10 @@ class EventCoder:
                 elif form is not None:
                     found.append((head.i, False, False, pending(head, form, block.start,
                                                                 block.text)))
+                else:
+                    owned = self._owned_group(head, block)
+                    if owned is not None:
+                        found.append((head.i, False, False, owned))
             elif len(found) == before + 1 and found[-1][2]:
                 # 'ethnic Albanians in Serbia': a people living in a state is coded as that
                 # state's civilians.
@@ -887,6 +891,21 @@ class EventCoder:
                 if code and all(e.code != code for *_, e in found[before:]):
                     found.append((member.i, False, False,
                                   replace(entity, code=code, sector=sector)))
+
+    def _owned_group(self, head: Token, block: Block) -> Entity | None:
+        """'its government', 'their army', 'his ministry': a group named by an agent noun
+        and owned by a pronoun, pending until the pronoun is resolved; the noun gives the
+        sector ('Brazil said its army ...' -> BRAMIL)."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"),
+                     None)
+        form = referring_form(owner) if owner is not None else None
+        sector = self._agent(head, head.i) if form is not None else None
+        if owner is None or form is None or sector is None:
+            return None
+        entity = pending(owner, form, block.start, block.text)
+        end = head.idx + len(head.text)
+        return replace(entity, sector=sector, end=block.start + end,
+                       entity_text=block.text[owner.idx:end])
 
     @staticmethod
     def _other_seats(doc: Doc, seat: Mention, at: dict[int, Mention]) -> list[Mention]:
