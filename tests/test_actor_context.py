@@ -40,6 +40,9 @@ CASES = [
      ["ISRCOP", "ISRMIL"], ["LBN"]),
     # Former officials are out of office: elites (ELI), as PLOVER codes them.
     ("Former Kenyan officials criticised Somalia.", "criticised", ["KENELI"], ["SOM"]),
+    # Troops or arms moved, told in the passive: their nationality names the mover.
+    ("Chadian troops were deployed to Niger last month.", "deployed", ["TCDMIL"], ["NER"]),
+    ("Iranian drones were delivered to Russia by sea.", "delivered", ["IRN"], ["RUS"]),
     # A group named by a phrase of several words ('asylum seeker').
     ("Asylum seekers in Greece protested against the government.", "protested", ["GRCREF"],
      ["GRCGOV"]),

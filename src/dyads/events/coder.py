@@ -96,6 +96,9 @@ OFFICIAL_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Passive verbs that tell an act as hearsay ('is said to', 'is believed to').
 HEARSAY = frozenset({"say", "believe", "report", "think", "allege", "rumour", "rumor",
                      "suspect", "understand", "claim", "presume", "reckon"})
+# Acts of moving troops or goods: their nationality names the mover when the act is
+# told in the passive with no one else named.
+CONVEYED = frozenset({"AID", "MOBILIZE"})
 # Acts still coded when their doer goes unnamed ('three soldiers were killed').
 UNNAMED_DOERS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Verbs that say of an event named as their passive subject that it is not going on
@@ -396,6 +399,14 @@ class EventCoder:
         actor = self._fill(tok, actor_slots, at, passive, support, block)
         if own_actor and not actor.entities:
             return None
+        if not actor.entities and passive and tok.pos_ == "VERB" \
+                and self.ontology[entry.cameo].event in CONVEYED:
+            # 'Rwandan troops were deployed to Mozambique', 'Turkish drones were delivered
+            # to Ukraine': whose troops or arms they are, when no one else is named
+            owners = self._entities([c for c in tok.children if c.dep_ == "nsubjpass"],
+                                    at, set(), block)
+            if owners:
+                actor = _Role(tuple(owners), False)
         # The condition of a threat ('... unless Iraq complied') names the party that must
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
