@@ -282,8 +282,9 @@ def _one(entity: Entity, resolver: Resolver, mentions: list[MentionRef],
          other: tuple[Entity, ...]) -> Entity | None:
     if not entity.pending:
         return entity
-    return resolver.resolve(entity, exclude=tuple(e for e in other if not e.pending),
-                            upcoming=mentions)
+    # A group a pronoun owns ('demobilised its fighters') may be the other party's own.
+    exclude = () if entity.sector else tuple(e for e in other if not e.pending)
+    return resolver.resolve(entity, exclude=exclude, upcoming=mentions)
 
 
 def input_options(settings: Settings, lines: bool, pub_date: str | None) -> InputOptions:
