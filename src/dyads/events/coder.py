@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..actors.coref import MentionRef, pending, referring_form
+from ..actors.coref import MentionRef, names_person, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
@@ -834,6 +834,7 @@ class EventCoder:
                     break
             heads.append((mention, head))
         modified = {head.i for mention, head in heads if not mention.start <= head.i < mention.end}
+        titled: set[int] = set()  # heads of phrases that name a person by a title
         refs = []
         for mention, head in heads:
             if mention.entry.kind == "demonym" and head.i in modified \
@@ -841,8 +842,13 @@ class EventCoder:
                 continue  # 'Bosnian Serbs' is the Bosnian mention's phrase
             entity = self._entity(mention, head, block)
             code = mention.entry.code
+            person = mention.entry.kind == PERSON_KIND
+            if not person and not mention.start <= head.i < mention.end \
+                    and names_person(head, mention.end):
+                person = True
+                titled.add(head.i)
             refs.append(MentionRef(
-                entity=entity, person=mention.entry.kind == PERSON_KIND,
+                entity=entity, person=person,
                 plural=head.tag_ in ("NNS", "NNPS"),
                 state=bool(entity.country) and code[:3] == entity.country
                 and entity.sector not in ("REB", "PRE"),
@@ -860,6 +866,8 @@ class EventCoder:
             if any(i in taken for i in range(ent.end, min(ent.end + 2, len(doc)))) or \
                     any(c.dep_ == "appos" and c.i in taken for c in ent.root.children):
                 continue
+            if ent.root.i in titled:
+                continue  # 'U.N. Secretary-General Kofi Annan': the titled mention's person
             head = ent.root
             refs.append(MentionRef(
                 entity=Entity(entity_text=ent.text, code="", country=None, sector=None,
