@@ -82,6 +82,9 @@ ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return",
                      "converge", "gather", "set", "embark", "depart", "meet"})
 # Verbs of staying, whose subject is the actor of the state 'on' names ('remained on alert').
 STAYING = frozenset({"remain", "stay", "be", "keep"})
+# Verbs of taking part, whose subject is the actor of the event their 'in' names ('engaged
+# in ethnic cleansing', 'were involved in the fighting', 'took part in joint exercises').
+PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
@@ -94,6 +97,17 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Counts that head a group's noun phrase ('thousands of students in Chile').
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
                             "number", "crowd"})
+# Nouns that measure or hold what a verb acts on, which their 'of' phrase names: 'sent a
+# shipment of weapons', 'handed over 700 kg of medicine', 'imposed a new round of
+# sanctions'.
+CONTAINERS = frozenset({"shipment", "consignment", "cargo", "batch", "load", "truckload",
+                        "planeload", "shipload", "convoy", "delivery", "kg", "kilogram",
+                        "kilo", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
+                        "tranche", "package", "team", "contingent", "detachment", "group",
+                        "number", "thousand", "hundred", "dozen", "million", "lot", "worth",
+                        "amount", "quantity", "unit", "squad", "fleet", "flotilla", "column",
+                        "round", "set", "raft", "series", "barrage", "volley", "salvo",
+                        "wave"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'), or its offer ('Peru is ready to send troops': intended, by the control cues);
 # others leave it unasserted ('unable to', 'likely to').
@@ -124,9 +138,10 @@ DOMESTIC_EVENTS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 # Modifiers that say a group is not the actor's own.
 FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
-# named ('rioted at a jail in northern Israel').
+# named ('rioted at a jail in northern Israel', 'sent inspectors to a plant in Iran',
+# 'eased emergency rule in Montenegro').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
-                           "SANCTION"})
+                           "SANCTION", "ACCUSE", "CONCEDE"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
@@ -455,6 +470,9 @@ class EventCoder:
         if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
                 and head.head.lemma_.lower() in STAYING:
             return head.head  # 'troops remained on alert', 'workers stayed on strike'
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" \
+                and _partaking(head.head):
+            return head.head  # 'engaged in ethnic cleansing', 'took part in exercises'
         return None
 
     # ------------------------------------------------------------------ roles
@@ -474,6 +492,9 @@ class EventCoder:
         if slot == "support":
             if support is None:
                 return [], True
+            if _is_passive(support) and _partaking(support):
+                # 'Serb forces were engaged in ethnic cleansing': a state, not a passive
+                return [c for c in support.children if c.dep_ == "nsubjpass"], True
             if _is_passive(support):
                 return _agents(support), True
             return _subjects(support)
@@ -635,6 +656,13 @@ class EventCoder:
             names=True)) is not None), None)
         for head in heads:
             sector = agent_sector(self.agents, head)
+            if sector is None and head.pos_ == "PROPN":
+                # 'Judge Ana Ruiz', 'General Tomas Vega': a name no dictionary knows,
+                # after a title that names the sector
+                sector = next((found for c in head.children if c.dep_ == "compound"
+                               and c.i < head.i
+                               and (found := agent_sector(self.agents, c)) is not None),
+                              None)
             if sector is None and head.lemma_.lower() not in GROUPS:
                 continue
             if any(c.lower_ in FOREIGN for c in head.children):
@@ -1019,6 +1047,13 @@ def _acl_parties(clause: Token) -> list[Token]:
     return out
 
 
+def _partaking(verb: Token) -> bool:
+    """'engaged in', 'participated in', 'took part in': a verb of taking part."""
+    lemma = verb.lemma_.lower()
+    return lemma in PARTAKING or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+
+
 def _describes(mention: Mention, doc: Doc, recipient: bool = False) -> bool:
     """'Iranian-backed', 'Saudi-owned', 'Israeli-occupied': a name joined to a participle
     describes what it modifies; it is not itself a party ('-led' is: a Saudi-led
@@ -1097,9 +1132,10 @@ def _phrase(head: Token, block: Block) -> Span:
 
 def _mood(tok: Token, clause: Token) -> str:
     """What the auxiliaries and a condition make of an act: 'could impose sanctions if
-    the talks collapse' is hypothetical, 'will visit' intended ('said it would send
-    troops' too), anything else actual. A noun event is hypothetical as the subject of
-    'would' or 'could' ('a blockade would disrupt supplies')."""
+    the talks collapse' is hypothetical, 'will withdraw unless ...' threatened, 'will
+    visit' intended ('said it would send troops' too), anything else actual. A noun event
+    is hypothetical as the subject of 'would' or 'could' ('a blockade would disrupt
+    supplies')."""
     verbs = [clause]
     if clause.dep_ == "xcomp":
         verbs.append(clause.head)  # 'will seek to impose'
@@ -1108,9 +1144,11 @@ def _mood(tok: Token, clause: Token) -> str:
     if subject:
         verbs.append(tok.head)
     aux = {c.lower_ for v in verbs for c in v.children if c.dep_ == "aux"}
-    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
-                                              for m in c.children)
-                    for v in verbs for c in v.children)
+    marks = {m.lower_ for v in verbs for c in v.children if c.dep_ == "advcl"
+             for m in c.children if m.dep_ == "mark"}
+    condition = not marks.isdisjoint(CONDITIONS)
+    if "unless" in marks and aux & (POSSIBLE | FUTURE):
+        return "threatened"  # 'will withdraw its troops unless ...': an ultimatum
     if aux & POSSIBLE or (aux & FUTURE and (condition or (subject and "would" in aux))):
         return "hypothetical"
     return "intended" if aux & FUTURE else "actual"
@@ -1122,7 +1160,12 @@ def _narrowing(tok: Token) -> set[str]:
     say what kind of thing it is ('a hunger strike', "the teachers' strike", 'went on
     strike', 'a suspension of flights')."""
     if tok.pos_ != "NOUN":
-        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        words = {c.lemma_.lower() for c in objects}
+        for obj in objects:  # 'sent a shipment of weapons': what the shipment holds
+            if obj.lemma_.lower() in CONTAINERS or obj.lower_ in CONTAINERS:
+                words.update(o.lemma_.lower() for o in _prep_objects(obj, "of"))
+        return words
     words = {c.lemma_.lower() for c in tok.children
              if c.dep_ in ("amod", "compound", "poss", "nmod")}
     words.update(o.lemma_.lower() for o in _prep_objects(tok, "of"))
