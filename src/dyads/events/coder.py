@@ -89,6 +89,8 @@ PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
                         "member"})
+# Nouns a nationality word only qualifies ('the Russian language'): no party.
+LANGUAGE_WORDS = frozenset({"language", "dialect", "alphabet", "script", "tongue"})
 # Participles that name a place's holder, who may be acted on ('a Russian-held village').
 HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
@@ -116,6 +118,8 @@ READY = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepare
 # (CAMEO 030) or, when hostile, as a threat (130).
 OFFERS = frozenset({"ready", "willing", "prepared"})
 OFFER_CODES = {True: "030", False: "130"}
+# Acts whose promise is a threat ('vowed to attack', 'pledged to impose sanctions').
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Nouns of a written or spoken text whose participle speaks for the one who issues it
 # ('issued a statement condemning the raid', 'sent a letter urging Chile to ...').
 DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
@@ -273,7 +277,8 @@ class EventCoder:
     def _choose(tok: Token, entries: Sequence[LexiconEntry]) -> LexiconEntry | None:
         for entry in entries:
             if entry.particle is not None and not any(
-                    c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
+                    c.lower_ == entry.particle and (c.dep_ == "prt" or (
+                        c.dep_ == "prep" and not _after_complement(tok, c)))
                     for c in tok.children):
                 continue
             if entry.objects and _narrowing(tok).isdisjoint(entry.objects):
@@ -305,6 +310,14 @@ class EventCoder:
                                 recipient=("ccomp", "dobj", "dative"),
                                 modality="requested")
         return None
+
+    def _hostile_complement(self, verb: Token, fired: dict[int, LexiconEntry]) -> bool:
+        """Is the verb's 'to' complement a hostile act the lexicon codes ('vowed to attack
+        X'), not negated ('pledged not to attack X' is a cooperative promise)?"""
+        return any((c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_clause(c)))
+                   and c.i in fired and self.ontology[fired[c.i].cameo].event in HOSTILE
+                   and not any(g.dep_ == "neg" for g in c.children)
+                   for c in verb.children)
 
     @staticmethod
     def _governed(tok: Token, fired: dict[int, LexiconEntry]) -> bool:
@@ -422,6 +435,13 @@ class EventCoder:
             cooperative = code.quad_class in (1, 2)
             code = self.ontology[OFFER_CODES[cooperative]]
             modality = "intended" if cooperative else "threatened"
+            rule = f"offer:{entry.id}"
+        if tok.pos_ == "VERB" and entry.modality == "intended" and code.cameo[:2] == "03" \
+                and self._hostile_complement(tok, fired):
+            # 'vowed to attack Israel', 'pledged to fight on': a promise of a hostile act
+            # is a threat (CAMEO 13), as 'ready to strike' is
+            code = self.ontology[OFFER_CODES[False]]
+            modality = "threatened"
             rule = f"offer:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
@@ -594,9 +614,19 @@ class EventCoder:
                 # held by separatists', 'accusations made by the prime minister'
         domestic: Entity | None = None  # a group with no place: the actor's country's
         for head in visited:
-            if head.lemma_.lower() in NOT_GROUPS and any(
-                    c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
-                continue  # 'the parties to the conflict', not 'opposition parties'
+            parties_to = _to_phrases(head) if head.lemma_.lower() in NOT_GROUPS else []
+            if parties_to:
+                # 'the parties to the conflict', not 'opposition parties'; 'the parties
+                # to the conflict in Iraq' are coded by the country alone
+                place = next((site for c in parties_to
+                              for g in c.children if g.dep_ == "pobj"
+                              and (site := self._place_in(g, at, where, ("in",),
+                                                          names=True)) is not None), None)
+                if place is not None:
+                    return _Role((_context_entity(
+                        _group_start(head), head, place.code, place.country, None,
+                        "context:place", block),), False)
+                continue
             sector = agent_sector(self.agents, head)
             if sector is None:
                 if head.lemma_.lower() not in GROUPS:
@@ -736,7 +766,8 @@ class EventCoder:
             for np_head, tok in _noun_phrase(head, of):
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen \
-                        or _describes(mention, tok.doc, recipient):
+                        or _describes(mention, tok.doc, recipient) \
+                        or _qualifies(mention, tok.doc):
                     continue
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
@@ -1047,11 +1078,47 @@ def _acl_parties(clause: Token) -> list[Token]:
     return out
 
 
+def _to_phrases(head: Token) -> list[Token]:
+    """The 'to' phrases of a noun ('the parties to the conflict'), also when the parser
+    hangs the phrase right after it from its verb ('urged the parties to the conflict
+    to ...')."""
+    out = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"]
+    after = head.right_edge.i + 1
+    if not out and after < len(head.doc) and head.dep_ in ("dobj", "pobj"):
+        nxt = head.doc[after]
+        if nxt.dep_ == "prep" and nxt.lower_ == "to" and nxt.head.i in (head.head.i,
+                                                                         head.head.head.i):
+            out.append(nxt)
+    return out
+
+
+def _to_clause(clause: Token) -> bool:
+    """'to fight': a clause with the infinitive marker."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def _after_complement(verb: Token, prep: Token) -> bool:
+    """Does a preposition come after the verb's complement clause? It is no particle of
+    the verb then, but hangs from the clause's end ('agreed to lift the embargo, with
+    conditions attached' is not 'agreed with')."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i < prep.i for c in verb.children)
+
+
 def _partaking(verb: Token) -> bool:
     """'engaged in', 'participated in', 'took part in': a verb of taking part."""
     lemma = verb.lemma_.lower()
     return lemma in PARTAKING or (lemma == "take" and any(
         c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+
+
+def _qualifies(mention: Mention, doc: Doc) -> bool:
+    """'the Russian language', 'Arabic script': a nationality word that only says which
+    language is meant names no party ('Uzbek-language broadcasts' are a community's)."""
+    last = doc[mention.end - 1]
+    return mention.entry.kind in ("adjective", "demonym") \
+        and last.dep_ in ("amod", "compound") and last.head.i >= mention.end \
+        and last.head.lemma_.lower() in LANGUAGE_WORDS \
+        and last.head.dep_ not in ("amod", "compound", "nmod")
 
 
 def _describes(mention: Mention, doc: Doc, recipient: bool = False) -> bool:
@@ -1236,7 +1303,9 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
     out: list[Token] = []
     verbs = _clauses(tok)
     if support is not None:
-        verbs.append(support)  # 'imposed a curfew in Cizre'
+        # 'imposed a curfew in Cizre'; 'began a hunger strike to protest against X's
+        # decision': the support verb's purpose too
+        verbs.extend(_clauses(support))
     for k, verb in enumerate(verbs):
         for c in verb.children:
             if c.dep_ == ("nsubjpass" if passive and k == 0 else "dobj"):
