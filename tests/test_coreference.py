@@ -111,3 +111,26 @@ def test_a_group_owned_by_a_pronoun_takes_its_owner_and_its_sector(
         ("19", "GHAMIL", ["TGO"])]
     got = _roles(pipeline, "Ghana's president said his government backed Togo.")
     assert [g[1][0][1] for g in got if g[0] == "051"] == ["GHAGOV"]
+
+
+def test_he_takes_a_person_named_by_a_title(pipeline: Pipeline) -> None:
+    # 'the Chilean president' is one person, whom 'he' stands for, in the same sentence
+    # or the next.
+    text = "The Chilean president said he would visit Bolivia in March."
+    assert _roles(pipeline, text) == [("042", [("he", "CHLGOV", "Chilean")], ["BOL"])]
+    text = "The Kenyan foreign minister arrived in Addis Ababa. She met Ethiopian officials."
+    assert _roles(pipeline, text)[-1][1] == [("She", "KENGOV", "Kenyan")]
+
+
+def test_a_title_before_an_unknown_name_keeps_the_body(pipeline: Pipeline) -> None:
+    # 'NATO Secretary-General Ana Ruiz': the recogniser's uncoded person is the titled
+    # mention's, so 'she' is NATO's.
+    text = "NATO Secretary-General Ana Ruiz said she would send observers to Moldova."
+    assert [a[0] for a in _roles(pipeline, text)[0][1]] == ["she"]
+    assert _roles(pipeline, text)[0][1][0][1] == "IGONAT"
+
+
+def test_it_is_not_a_person_named_by_a_title(pipeline: Pipeline) -> None:
+    # 'it' stands for the state, not for its president
+    text = "Peru recalled its envoy. The Chilean president spoke. It accused Bolivia of spying."
+    assert _roles(pipeline, text)[-1][1][0][1] == "PER"

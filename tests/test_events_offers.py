@@ -47,3 +47,28 @@ def test_a_purpose_s_complement_names_the_recipient(pipeline: Pipeline) -> None:
     events = code(pipeline, "Norway sent engineers to help rebuild Haiti.")
     assert events
     assert [r["code"][:3] for r in events[0]["recipient"]] == ["HTI"]
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("Iran vowed to attack Israel.", "IRN", "ISR"),
+    ("Hamas pledged to fight Israel.", "PSE", "ISR"),
+    ("France vowed to impose sanctions on Iran.", "FRA", "IRN"),
+])
+def test_a_promise_of_a_hostile_act_is_a_threat(pipeline: Pipeline, text: str, actor: str,
+                                                recipient: str) -> None:
+    (event,) = code(pipeline, text)
+    assert (event["event"], event["cameo"], event["modality"]) == ("THREATEN", "130",
+                                                                  "threatened")
+    assert [a["code"][:3] for a in event["actor"]] == [actor]
+    assert [r["code"][:3] for r in event["recipient"]] == [recipient]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia pledged to send troops to Syria.",  # a deployment to an ally
+    "Russia promised not to attack Ukraine.",  # a promise of restraint
+    "Japan vowed to strengthen its alliance with Australia.",
+])
+def test_other_promises_stay_promises(pipeline: Pipeline, text: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert (events[0]["event"], events[0]["modality"]) == ("AGREE", "intended")

@@ -33,6 +33,21 @@ def test_a_threat_stays_threatened_under_its_condition(pipeline: Pipeline) -> No
     assert event["modality"] == "threatened"
 
 
+@pytest.mark.parametrize("text", [
+    "Nigeria will withdraw its troops from Mali unless the junta holds elections.",
+    "Chile would expel the Peruvian consul unless Lima apologised.",
+])
+def test_a_future_act_unless_another_complies_is_a_threat(pipeline: Pipeline,
+                                                          text: str) -> None:
+    # an ultimatum: the act is threatened, not merely hypothetical
+    events = code(pipeline, text)
+    assert events, text
+    assert events[0]["modality"] == "threatened"
+    # 'if' leaves it hypothetical
+    events = code(pipeline, text.replace(" unless ", " if "))
+    assert events[0]["modality"] == "hypothetical"
+
+
 def test_plover_reads_intended_and_refused_acts_as_its_coders_do(pipeline: Pipeline) -> None:
     from dyads import code_text
     from dyads.eval.sets import plover_category

@@ -115,3 +115,35 @@ def test_joint_actors_are_not_each_others_recipient(pipeline: Pipeline) -> None:
     first = code(pipeline, "Chile and Peru held talks on a Peruvian troop withdrawal.")[0]
     assert [a["code"] for a in first["actor"]] == ["CHL", "PER"]
     assert first["recipient"] == []
+
+
+def test_a_preposition_after_the_complement_is_no_particle(pipeline: Pipeline) -> None:
+    # 'with conditions attached' ends the complement: this is 'agree to', not 'agree with'
+    (event,) = code(pipeline, "The US Congress agreed to lift the embargo on Cuba, and "
+                              "with conditions attached, on Venezuela.")
+    assert (event["event"], event["cameo"]) == ("AGREE", "030")
+    (event,) = code(pipeline, "France agreed with Germany on the need for a common budget.")
+    assert event["cameo"] == "019"
+
+
+def test_the_parties_to_a_conflict_are_coded_by_its_country(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The Red Cross asked the parties to the war in Yemen to "
+                              "protect civilians.")
+    assert [r["code"] for r in event["recipient"]] == ["YEM"]
+    # with no place, no one
+    (event,) = code(pipeline, "The Red Cross asked the parties to the war to protect "
+                              "civilians.")
+    assert event["recipient"] == []
+
+
+def test_a_language_is_no_party(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The Latvian parliament cancelled restrictions on the use of "
+                              "the Russian language in schools.")
+    assert "RUS" not in [r["code"][:3] for r in event["recipient"]]
+
+
+def test_a_support_verbs_purpose_names_the_recipient(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Syrian refugees began a hunger strike on Monday to protest "
+                            "against Greece's asylum rules.")
+    strike = next(e for e in events if e["trigger"]["text"] == "strike")
+    assert [r["code"][:3] for r in strike["recipient"]] == ["GRC"]

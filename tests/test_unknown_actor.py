@@ -29,3 +29,25 @@ def test_an_event_that_is_frozen_takes_no_place(pipeline: Pipeline) -> None:
     assert code(pipeline, "Kenya's talks with Somalia have been frozen since March.") == []
     # one that stalled took place first
     assert code(pipeline, "Kenya's talks with Somalia stalled in March.")
+
+
+def test_a_title_before_an_unknown_name_gives_the_sector(pipeline: Pipeline) -> None:
+    # 'Judge Maria Cortes' is in no dictionary: her title says she is the judiciary, and an
+    # investigation of Peruvian officers is domestic
+    (event,) = code(pipeline, "Judge Maria Cortes opened an investigation into Peruvian "
+                              "army officers.")
+    assert event["event"] == "ACCUSE"
+    assert [a["code"] for a in event["actor"]] == ["PERJUD"]
+    assert [r["code"] for r in event["recipient"]] == ["PERMIL"]
+    # an unknown name with no title is still no one
+    assert code(pipeline, "Maria Cortes opened an investigation into Peruvian army "
+                          "officers.") == []
+
+
+def test_an_investigation_or_concession_on_a_states_soil_is_aimed_at_it(
+        pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The IAEA sent inspectors to a uranium plant in central Iran.")
+    assert [r["code"] for r in event["recipient"]] == ["IRN"]
+    events = code(pipeline, "Serbia eased emergency measures in Montenegro on Wednesday.")
+    assert events and events[0]["event"] == "CONCEDE"
+    assert [r["code"] for r in events[0]["recipient"]] == ["MNE"]

@@ -39,19 +39,27 @@ DESCRIPTIONS = {
     **dict.fromkeys(("alliance", "bloc"), "alliance"),
 }
 SECTOR_OF = {"government": "GOV", "military": "MIL"}
-# Agent nouns that name one person, so "he" or "his" can stand for them ("the Chilean
-# president ... his visit"); bodies ("the ministry", "the army") are not people.
-PERSON_NOUNS = frozenset({
-    "official", "minister", "president", "premier", "leader", "spokesman", "spokeswoman",
-    "spokesperson", "diplomat", "ambassador", "envoy", "soldier", "commander", "general",
-    "policeman", "officer", "judge", "prosecutor", "lawmaker", "legislator", "senator",
-    "rebel", "insurgent", "separatist", "militant", "protester", "demonstrator", "activist",
-    "refugee", "journalist", "cleric", "imam", "priest", "bishop", "pope", "guerrilla",
-    "jihadist", "fighter", "gunman", "pilot", "king", "queen", "emir", "monarch",
-    "chancellor", "secretary", "consul", "negotiator", "delegate", "mp", "chief", "head",
-    "governor", "mayor", "prince", "sheikh", "representative", "adviser", "advisor"})
+# Nouns that name one person by office or role: 'the Iranian president' or 'U.N.
+# Secretary-General Kofi Annan' is someone a later 'he' or 'she' can stand for.
+PERSON_TITLES = frozenset({
+    "president", "minister", "premier", "chancellor", "secretary", "leader", "chief",
+    "head", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "diplomat", "consul", "negotiator", "mediator", "commander",
+    "general", "officer", "official", "judge", "prosecutor", "lawmaker", "legislator",
+    "senator", "deputy", "governor", "mayor", "king", "queen", "emir", "sheikh", "prince",
+    "monarch", "sultan", "pope", "cleric", "bishop", "archbishop", "imam", "ayatollah",
+    "coordinator", "representative", "director", "dictator", "strongman"})
 MAX_DISTANCE = 1500  # characters back to look for an antecedent
 HISTORY = 64  # mentions kept per document
+
+
+def names_person(head: Token, first: int) -> bool:
+    """Does the phrase from token ``first`` to its head ``head`` name one person by a
+    title ('the Iranian president', 'U.N. Secretary-General Kofi Annan')?"""
+    if head.tag_ in ("NNS", "NNPS"):
+        return False
+    return any(t.lemma_.lower() in PERSON_TITLES or t.lower_ in PERSON_TITLES
+               for t in head.doc[first:head.i + 1])
 
 
 def referring_form(tok: Token) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..actors.coref import PERSON_NOUNS, MentionRef, pending, referring_form
+from ..actors.coref import MentionRef, names_person, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
 from ..models import Block, DateRef, Entity, Event, Sentence, Span
@@ -82,10 +82,15 @@ ERRANDS = frozenset({"arrive", "come", "go", "travel", "fly", "leave", "return",
                      "converge", "gather", "set", "embark", "depart", "meet"})
 # Verbs of staying, whose subject is the actor of the state 'on' names ('remained on alert').
 STAYING = frozenset({"remain", "stay", "be", "keep"})
+# Verbs of taking part, whose subject is the actor of the event their 'in' names ('engaged
+# in ethnic cleansing', 'were involved in the fighting', 'took part in joint exercises').
+PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
                         "member"})
+# Nouns a nationality word only qualifies ('the Russian language'): no party.
+LANGUAGE_WORDS = frozenset({"language", "dialect", "alphabet", "script", "tongue"})
 # Participles that name a place's holder, who may be acted on ('a Russian-held village').
 HOLDING = frozenset({"occupied", "held", "controlled", "administered", "annexed"})
 # Prepositions that say where a group is or comes from ('rebels in Syria', 'doctors from
@@ -108,6 +113,17 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Counts that head a group's noun phrase ('thousands of students in Chile').
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
                             "number", "crowd"})
+# Nouns that measure or hold what a verb acts on, which their 'of' phrase names: 'sent a
+# shipment of weapons', 'handed over 700 kg of medicine', 'imposed a new round of
+# sanctions'.
+CONTAINERS = frozenset({"shipment", "consignment", "cargo", "batch", "load", "truckload",
+                        "planeload", "shipload", "convoy", "delivery", "kg", "kilogram",
+                        "kilo", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
+                        "tranche", "package", "team", "contingent", "detachment", "group",
+                        "number", "thousand", "hundred", "dozen", "million", "lot", "worth",
+                        "amount", "quantity", "unit", "squad", "fleet", "flotilla", "column",
+                        "round", "set", "raft", "series", "barrage", "volley", "salvo",
+                        "wave"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'), or its offer ('Peru is ready to send troops': intended, by the control cues);
 # others leave it unasserted ('unable to', 'likely to').
@@ -116,6 +132,8 @@ READY = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepare
 # (CAMEO 030) or, when hostile, as a threat (130).
 OFFERS = frozenset({"ready", "willing", "prepared"})
 OFFER_CODES = {True: "030", False: "130"}
+# Acts whose promise is a threat ('vowed to attack', 'pledged to impose sanctions').
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # Nouns of a written or spoken text whose participle speaks for the one who issues it
 # ('issued a statement condemning the raid', 'sent a letter urging Chile to ...').
 DOCUMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
@@ -138,9 +156,10 @@ DOMESTIC_EVENTS = frozenset({"ASSAULT", "COERCE", "ACCUSE"})
 # Modifiers that say a group is not the actor's own.
 FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western"})
 # Events that happen on a state's soil, whose recipient is that state when no party is
-# named ('rioted at a jail in northern Israel').
+# named ('rioted at a jail in northern Israel', 'sent inspectors to a plant in Iran',
+# 'eased emergency rule in Montenegro').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
-                           "SANCTION", "ACCUSE"})
+                           "SANCTION", "ACCUSE", "CONCEDE"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
@@ -284,7 +303,8 @@ class EventCoder:
     def _choose(tok: Token, entries: Sequence[LexiconEntry]) -> LexiconEntry | None:
         for entry in entries:
             if entry.particle is not None and not any(
-                    c.dep_ in ("prt", "prep") and c.lower_ == entry.particle
+                    c.lower_ == entry.particle and (c.dep_ == "prt" or (
+                        c.dep_ == "prep" and not _after_complement(tok, c)))
                     for c in tok.children) and not (
                     # 'held exercises with France': the phrase may hang on the verb
                     tok.pos_ == "NOUN" and tok.dep_ == "dobj" and entry.particle == "with"
@@ -320,6 +340,14 @@ class EventCoder:
                                 recipient=("ccomp", "dobj", "dative"),
                                 modality="requested")
         return None
+
+    def _hostile_complement(self, verb: Token, fired: dict[int, LexiconEntry]) -> bool:
+        """Is the verb's 'to' complement a hostile act the lexicon codes ('vowed to attack
+        X'), not negated ('pledged not to attack X' is a cooperative promise)?"""
+        return any((c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_clause(c)))
+                   and c.i in fired and self.ontology[fired[c.i].cameo].event in HOSTILE
+                   and not any(g.dep_ == "neg" for g in c.children)
+                   for c in verb.children)
 
     @staticmethod
     def _governed(tok: Token, fired: dict[int, LexiconEntry]) -> bool:
@@ -464,6 +492,13 @@ class EventCoder:
             code = self.ontology[OFFER_CODES[cooperative]]
             modality = "intended" if cooperative else "threatened"
             rule = f"offer:{entry.id}"
+        if tok.pos_ == "VERB" and entry.modality == "intended" and code.cameo[:2] == "03" \
+                and self._hostile_complement(tok, fired):
+            # 'vowed to attack Israel', 'pledged to fight on': a promise of a hostile act
+            # is a threat (CAMEO 13), as 'ready to strike' is
+            code = self.ontology[OFFER_CODES[False]]
+            modality = "threatened"
+            rule = f"offer:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
@@ -511,6 +546,9 @@ class EventCoder:
         if noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("VERB", "AUX") \
                 and head.head.lemma_.lower() in STAYING:
             return head.head  # 'troops remained on alert', 'workers stayed on strike'
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" \
+                and _partaking(head.head):
+            return head.head  # 'engaged in ethnic cleansing', 'took part in exercises'
         return None
 
     # ------------------------------------------------------------------ roles
@@ -530,6 +568,9 @@ class EventCoder:
         if slot == "support":
             if support is None:
                 return [], True
+            if _is_passive(support) and _partaking(support):
+                # 'Serb forces were engaged in ethnic cleansing': a state, not a passive
+                return [c for c in support.children if c.dep_ == "nsubjpass"], True
             if _is_passive(support):
                 return _agents(support), True
             return _subjects(support)
@@ -630,9 +671,19 @@ class EventCoder:
                 # held by separatists', 'accusations made by the prime minister'
         domestic: Entity | None = None  # a group with no place: the actor's country's
         for head in visited:
-            if head.lemma_.lower() in NOT_GROUPS and any(
-                    c.dep_ == "prep" and c.lower_ == "to" for c in head.children):
-                continue  # 'the parties to the conflict', not 'opposition parties'
+            parties_to = _to_phrases(head) if head.lemma_.lower() in NOT_GROUPS else []
+            if parties_to:
+                # 'the parties to the conflict', not 'opposition parties'; 'the parties
+                # to the conflict in Iraq' are coded by the country alone
+                place = next((site for c in parties_to
+                              for g in c.children if g.dep_ == "pobj"
+                              and (site := self._place_in(g, at, where, ("in",),
+                                                          names=True)) is not None), None)
+                if place is not None:
+                    return _Role((_context_entity(
+                        _group_start(head), head, place.code, place.country, None,
+                        "context:place", block),), False)
+                continue
             sector = agent_sector(self.agents, head)
             if sector is None:
                 if head.lemma_.lower() not in GROUPS:
@@ -692,6 +743,13 @@ class EventCoder:
             names=True)) is not None), None)
         for head in heads:
             sector = agent_sector(self.agents, head)
+            if sector is None and head.pos_ == "PROPN":
+                # 'Judge Ana Ruiz', 'General Tomas Vega': a name no dictionary knows,
+                # after a title that names the sector
+                sector = next((found for c in head.children if c.dep_ == "compound"
+                               and c.i < head.i
+                               and (found := agent_sector(self.agents, c)) is not None),
+                              None)
             if sector is None and head.lemma_.lower() not in GROUPS:
                 continue
             if any(c.lower_ in FOREIGN for c in head.children):
@@ -765,7 +823,8 @@ class EventCoder:
             for np_head, tok in _noun_phrase(head, of):
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen \
-                        or _describes(mention, tok.doc, recipient):
+                        or _describes(mention, tok.doc, recipient) \
+                        or _qualifies(mention, tok.doc):
                     continue
                 seen.add(mention.start)
                 entity = self._entity(mention, np_head, block)
@@ -962,6 +1021,7 @@ class EventCoder:
                     break
             heads.append((mention, head))
         modified = {head.i for mention, head in heads if not mention.start <= head.i < mention.end}
+        titled: set[int] = set()  # heads of phrases that name a person by a title
         refs = []
         for mention, head in heads:
             if mention.entry.kind == "demonym" and head.i in modified \
@@ -969,10 +1029,13 @@ class EventCoder:
                 continue  # 'Bosnian Serbs' is the Bosnian mention's phrase
             entity = self._entity(mention, head, block)
             code = mention.entry.code
+            person = mention.entry.kind == PERSON_KIND
+            if not person and not mention.start <= head.i < mention.end \
+                    and names_person(head, mention.end):
+                person = True
+                titled.add(head.i)
             refs.append(MentionRef(
-                entity=entity, person=mention.entry.kind == PERSON_KIND or (
-                    not mention.start <= head.i < mention.end and head.tag_ == "NN"
-                    and head.lemma_.lower() in PERSON_NOUNS),  # 'the Chilean president'
+                entity=entity, person=person,
                 plural=head.tag_ in ("NNS", "NNPS"),
                 state=bool(entity.country) and code[:3] == entity.country
                 and entity.sector not in ("REB", "PRE"),
@@ -990,6 +1053,8 @@ class EventCoder:
             if any(i in taken for i in range(ent.end, min(ent.end + 2, len(doc)))) or \
                     any(c.dep_ == "appos" and c.i in taken for c in ent.root.children):
                 continue
+            if ent.root.i in titled:
+                continue  # 'U.N. Secretary-General Kofi Annan': the titled mention's person
             head = ent.root
             refs.append(MentionRef(
                 entity=Entity(entity_text=ent.text, code="", country=None, sector=None,
@@ -1175,6 +1240,49 @@ def _acl_parties(clause: Token) -> list[Token]:
     return out
 
 
+def _to_phrases(head: Token) -> list[Token]:
+    """The 'to' phrases of a noun ('the parties to the conflict'), also when the parser
+    hangs the phrase right after it from its verb ('urged the parties to the conflict
+    to ...')."""
+    out = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"]
+    after = head.right_edge.i + 1
+    if not out and after < len(head.doc) and head.dep_ in ("dobj", "pobj"):
+        nxt = head.doc[after]
+        if nxt.dep_ == "prep" and nxt.lower_ == "to" and nxt.head.i in (head.head.i,
+                                                                         head.head.head.i):
+            out.append(nxt)
+    return out
+
+
+def _to_clause(clause: Token) -> bool:
+    """'to fight': a clause with the infinitive marker."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
+def _after_complement(verb: Token, prep: Token) -> bool:
+    """Does a preposition come after the verb's complement clause? It is no particle of
+    the verb then, but hangs from the clause's end ('agreed to lift the embargo, with
+    conditions attached' is not 'agreed with')."""
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i < prep.i for c in verb.children)
+
+
+def _partaking(verb: Token) -> bool:
+    """'engaged in', 'participated in', 'took part in': a verb of taking part."""
+    lemma = verb.lemma_.lower()
+    return lemma in PARTAKING or (lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+
+
+def _qualifies(mention: Mention, doc: Doc) -> bool:
+    """'the Russian language', 'Arabic script': a nationality word that only says which
+    language is meant names no party ('Uzbek-language broadcasts' are a community's)."""
+    last = doc[mention.end - 1]
+    return mention.entry.kind in ("adjective", "demonym") \
+        and last.dep_ in ("amod", "compound") and last.head.i >= mention.end \
+        and last.head.lemma_.lower() in LANGUAGE_WORDS \
+        and last.head.dep_ not in ("amod", "compound", "nmod")
+
+
 def _describes(mention: Mention, doc: Doc, recipient: bool = False) -> bool:
     """'Iranian-backed', 'Saudi-owned', 'Israeli-occupied': a name joined to a participle
     describes what it modifies; it is not itself a party ('-led' is: a Saudi-led
@@ -1253,9 +1361,10 @@ def _phrase(head: Token, block: Block) -> Span:
 
 def _mood(tok: Token, clause: Token) -> str:
     """What the auxiliaries and a condition make of an act: 'could impose sanctions if
-    the talks collapse' is hypothetical, 'will visit' intended ('said it would send
-    troops' too), anything else actual. A noun event is hypothetical as the subject of
-    'would' or 'could' ('a blockade would disrupt supplies')."""
+    the talks collapse' is hypothetical, 'will withdraw unless ...' threatened, 'will
+    visit' intended ('said it would send troops' too), anything else actual. A noun event
+    is hypothetical as the subject of 'would' or 'could' ('a blockade would disrupt
+    supplies')."""
     verbs = [clause]
     if clause.dep_ == "xcomp":
         verbs.append(clause.head)  # 'will seek to impose'
@@ -1264,9 +1373,11 @@ def _mood(tok: Token, clause: Token) -> str:
     if subject:
         verbs.append(tok.head)
     aux = {c.lower_ for v in verbs for c in v.children if c.dep_ == "aux"}
-    condition = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS
-                                              for m in c.children)
-                    for v in verbs for c in v.children)
+    marks = {m.lower_ for v in verbs for c in v.children if c.dep_ == "advcl"
+             for m in c.children if m.dep_ == "mark"}
+    condition = not marks.isdisjoint(CONDITIONS)
+    if "unless" in marks and aux & (POSSIBLE | FUTURE):
+        return "threatened"  # 'will withdraw its troops unless ...': an ultimatum
     if aux & POSSIBLE or (aux & FUTURE and (condition or (subject and "would" in aux))):
         return "hypothetical"
     return "intended" if aux & FUTURE else "actual"
@@ -1278,7 +1389,12 @@ def _narrowing(tok: Token) -> set[str]:
     say what kind of thing it is ('a hunger strike', "the teachers' strike", 'went on
     strike', 'a suspension of flights')."""
     if tok.pos_ != "NOUN":
-        return {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")}
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        words = {c.lemma_.lower() for c in objects}
+        for obj in objects:  # 'sent a shipment of weapons': what the shipment holds
+            if obj.lemma_.lower() in CONTAINERS or obj.lower_ in CONTAINERS:
+                words.update(o.lemma_.lower() for o in _prep_objects(obj, "of"))
+        return words
     words = {c.lemma_.lower() for c in tok.children
              if c.dep_ in ("amod", "compound", "poss", "nmod")}
     words.update(o.lemma_.lower() for o in _prep_objects(tok, "of"))
@@ -1349,7 +1465,9 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
     out: list[Token] = []
     verbs = _clauses(tok)
     if support is not None:
-        verbs.append(support)  # 'imposed a curfew in Cizre'
+        # 'imposed a curfew in Cizre'; 'began a hunger strike to protest against X's
+        # decision': the support verb's purpose too
+        verbs.extend(_clauses(support))
     for k, verb in enumerate(verbs):
         for c in verb.children:
             if c.dep_ == ("nsubjpass" if passive and k == 0 else "dobj"):

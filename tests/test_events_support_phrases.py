@@ -1,0 +1,51 @@
+"""A noun trigger told through another verb: taking part in it ('engaged in ethnic
+cleansing', 'took part in joint exercises'), and a verb whose object is a measure or a
+container of what the act is about ('sent a shipment of weapons', 'handed over 700 kg of
+medicine')."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("Sudanese troops engaged in ethnic cleansing in Darfur.", "ASSAULT", "SDNMIL", "SDN"),
+    ("Serbian forces were engaged in heavy fighting with Kosovar rebels.", "ASSAULT",
+     "SRBMIL", "XKXREB"),
+    ("Chad took part in joint military exercises with Niger.", "COOPERATE", "TCD", "NER"),
+    ("Syrian troops were involved in the attack on the Turkish convoy.", "ASSAULT", "SYRMIL",
+     "TUR"),
+])
+def test_taking_part_in_an_event_is_acting_it(pipeline: Pipeline, text: str, event: str,
+                                              actor: str, recipient: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert events[0]["event"] == event
+    assert [a["code"] for a in events[0]["actor"]] == [actor]
+    assert [r["code"] for r in events[0]["recipient"]] == [recipient]
+
+
+@pytest.mark.parametrize(("text", "event", "cameo", "actor", "recipient"), [
+    ("Iran sent a shipment of rockets to Yemen.", "AID", "072", "IRN", "YEM"),
+    ("Swedish nurses handed over 700 kg of vaccines to doctors in Chad.", "AID", "073", "SWE",
+     "TCDMED"),
+    ("Italian charities delivered $20,000 worth of medicine to Tunisia.", "AID", "073", "ITA",
+     "TUN"),
+])
+def test_a_measure_of_something_is_that_thing(pipeline: Pipeline, text: str, event: str,
+                                              cameo: str, actor: str, recipient: str) -> None:
+    events = code(pipeline, text)
+    assert events, text
+    assert (events[0]["event"], events[0]["cameo"]) == (event, cameo)
+    assert [a["code"][:3] for a in events[0]["actor"]] == [actor]
+    assert [r["code"] for r in events[0]["recipient"]] == [recipient]
+
+
+def test_a_measure_of_something_else_is_not_an_arms_delivery(pipeline: Pipeline) -> None:
+    # 'a shipment of grain' is no weapon: the weapons sense of 'send' does not fire
+    events = code(pipeline, "Iran sent a shipment of grain to Yemen.")
+    assert all(e["cameo"] != "072" for e in events)
