@@ -603,9 +603,11 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
         # ('Chile and Peru met') has its parties in both roles (tag R).
         top = top_event(events)
         actors = [_extent(e) for e in top.actor] if top else []
-        recipients = [_extent(e) for e in top.recipient] if top else []
-        if top and not recipients and len({e.code for e in top.actor}) > 1:
+        recipients = []
+        if top and not top.recipient and len({e.code for e in top.actor}) > 1:
             recipients = actors
+        elif top:
+            recipients = _recipient_extents(top)
         pred_actor.append(_covered(spans, actors))
         pred_recipient.append(_covered(spans, recipients))
     actor = _token_prf(gold_actor, pred_actor)
@@ -668,9 +670,24 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
                         "both roles, as the set's R tag does. Gold spans are whole noun "
                         "phrases; dyads' "
                         "span is the entity's `phrase` (the noun phrase that fills the "
-                        "role, without its clauses), or its name when it has none.")
+                        "role, without its clauses), or its name when it has none. A "
+                        "recipient the text does not name (none, or one coded from "
+                        "context) is read from the event's `target`, the words it is done "
+                        "to, as the set tags targets that are not actors.")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _recipient_extents(event: Event) -> list[tuple[int, int]]:
+    """Where the recipient is named: the phrases of the recipients the text names; when
+    the event has none, or only recipients coded from context (the state whose soil it
+    happened on, the actor's own country), the words it is done to (its ``target``)."""
+    named = [e.phrase for e in event.recipient if e.phrase is not None]
+    if named:
+        return [(p.start, p.end) for p in named]
+    if event.target is not None:
+        return [(event.target.start, event.target.end)]
+    return [_extent(e) for e in event.recipient]
 
 
 def _extent(entity: Entity) -> tuple[int, int]:
