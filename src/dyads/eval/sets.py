@@ -179,6 +179,22 @@ def plover_category(event: Event) -> str | None:
     return event.event
 
 
+# The CAMEO PentaClass of the categories a modality makes of an act: an intent to
+# cooperate (03) is verbal cooperation, a threat (13) and a rejection (12) verbal conflict.
+MODAL_PENTA = {"AGREE": 1, "THREATEN": 3, "REJECT": 3}
+
+
+def cameo_penta_class(event: Event) -> int:
+    """The PentaClass CAMEO gives the event as dyads records it: its own, or, for an act
+    only intended, threatened or refused, that of the intent, threat or rejection
+    (``plover_category``): 'will release the hostages' is an intent to cooperate (CAMEO
+    03), 'will not lift the embargo' a rejection (12)."""
+    category = plover_category(event)
+    if category != event.event and category in MODAL_PENTA:
+        return MODAL_PENTA[category]
+    return event.penta_class
+
+
 def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: str, *,
                  baselines: bool = True, progress: Progress = lambda _: None,
                  mapping: dict[str, str] | None = None) -> SetResult:
@@ -530,7 +546,7 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
     progress(f"conflibert_class: coding {len(texts)} sentences")
     coded = code_items(pipeline, texts)
     top = [top_event(evs) for evs in coded.events]
-    predicted = [str(e.penta_class) if e is not None else None for e in top]
+    predicted = [str(cameo_penta_class(e)) if e is not None else None for e in top]
     labelled = classify(gold, predicted, PENTA_LABELS)
     base_acc: dict[str, float] = {}
     base_f1: dict[str, float] = {}
@@ -570,7 +586,9 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
     result.notes.append("Sentence label = PentaClass of the most confident event "
                         "(0 statement, 1 verbal cooperation, 2 material cooperation, "
                         "3 verbal conflict, 4 material conflict: CAMEO roots 01-02, 03-05, "
-                        "06-08, 09-13, 14-20).")
+                        "06-08, 09-13, 14-20); an act only intended is an intent to "
+                        "cooperate (03) or a threat (13), a refused cooperative act a "
+                        "rejection (12), as CAMEO codes them.")
     _note_skips(result, coded.skipped, "sentences")
     result.seconds = time.perf_counter() - started
     return result
