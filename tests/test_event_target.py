@@ -22,6 +22,9 @@ CASES = [
      "A local shopkeeper"),
     # A threat's target is its complement's object.
     ("Bolivia threatened to shell the radio mast.", "threatened", "the radio mast"),
+    # The object that names the sense is no target; the clause it opens says what about.
+    ("Peru expressed pessimism that the mining company would pay the fines.", "expressed",
+     "the mining company"),
     # The phrase the recipient was found in.
     ("Kenya rejected an offer from Uganda.", "rejected", "an offer from Uganda"),
 ]
@@ -75,3 +78,9 @@ def test_conflibert_reads_the_target_when_no_recipient_is_named() -> None:
     assert _scored((place,), None) == [(30, 34)]
     named = Entity("Peru", "PER", "PER", None, 30, 34, phrase=Span("Peru", 30, 34))
     assert _scored((named,), target) == [(30, 34)]
+
+
+def test_conflibert_reads_a_resolved_pronoun_at_its_antecedent() -> None:
+    pronoun = Entity("it", "PER", "PER", None, 30, 32, source="coreference:it",
+                     antecedent=Span("Peru", 0, 4))
+    assert _scored((pronoun,), Span("two workers", 15, 26)) == [(0, 4)]

@@ -688,7 +688,8 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
                         "both roles, as the set's R tag does. Gold spans are whole noun "
                         "phrases; dyads' "
                         "span is the entity's `phrase` (the noun phrase that fills the "
-                        "role, without its clauses), or its name when it has none. A "
+                        "role, without its clauses), or its name when it has none; a "
+                        "resolved pronoun is read at its antecedent. A "
                         "recipient the text does not name (none, or one coded from "
                         "context) is read from the event's `target`, the words it is done "
                         "to, as the set tags targets that are not actors.")
@@ -697,19 +698,23 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
 
 
 def _recipient_extents(event: Event) -> list[tuple[int, int]]:
-    """Where the recipient is named: the phrases of the recipients the text names; when
+    """Where the recipient is named: the phrases of the recipients the text names (or the
+    mentions their pronouns were resolved to); when
     the event has none, or only recipients coded from context (the state whose soil it
     happened on, the actor's own country), the words it is done to (its ``target``)."""
-    named = [e.phrase for e in event.recipient if e.phrase is not None]
+    named = [e for e in event.recipient if e.phrase is not None or e.antecedent is not None]
     if named:
-        return [(p.start, p.end) for p in named]
+        return [_extent(e) for e in named]
     if event.target is not None:
         return [(event.target.start, event.target.end)]
     return [_extent(e) for e in event.recipient]
 
 
 def _extent(entity: Entity) -> tuple[int, int]:
-    """Where a participant is named: its whole phrase when the coder gives one."""
+    """Where a participant is named: the mention a pronoun or description was resolved
+    to (its ``antecedent``), else its whole phrase when the coder gives one."""
+    if entity.antecedent is not None:
+        return entity.antecedent.start, entity.antecedent.end
     if entity.phrase is not None:
         return entity.phrase.start, entity.phrase.end
     return entity.start, entity.end

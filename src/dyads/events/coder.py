@@ -516,7 +516,7 @@ class EventCoder:
 
         def words(heads: Iterable[Token]) -> list[Token]:
             return [h for h in heads if h.i != tok.i and h.pos_ in TARGET_POS
-                    and not _is_time(h)
+                    and not _is_time(h) and h.lemma_.lower() not in entry.objects
                     and not any(s <= h.idx < e for s, e in taken)]
 
         heads = words(recipient.heads)
@@ -525,6 +525,14 @@ class EventCoder:
                 heads = words(self._slot(tok, slot, passive, support)[0])
                 if heads:
                     break
+        if not heads and entry.objects and tok.pos_ == "VERB":
+            # 'expressed hope that the new government will ...': the object names the
+            # sense, the clause it introduces what the hope is about
+            clauses = [c for o in tok.children if o.dep_ == "dobj"
+                       and o.lemma_.lower() in entry.objects
+                       for c in o.children if c.dep_ in ("acl", "ccomp") and _that(c)]
+            clauses += [c for c in tok.children if c.dep_ == "ccomp" and _that(c)]
+            heads = words(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
         if not heads and tok.pos_ == "VERB":
             complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
             for child in tok.children:
