@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyads.eval.sets import _recipient_extents
+from dyads.eval.sets import _recipient_extents, _role_extents
 from dyads.models import Entity, Event, Sentence, Span
 from dyads.pipeline import Pipeline
 
@@ -84,3 +84,19 @@ def test_conflibert_reads_a_resolved_pronoun_at_its_antecedent() -> None:
     pronoun = Entity("it", "PER", "PER", None, 30, 32, source="coreference:it",
                      antecedent=Span("Peru", 0, 4))
     assert _scored((pronoun,), Span("two workers", 15, 26)) == [(0, 4)]
+
+
+def test_conflibert_reads_both_parties_of_a_mutual_act_in_both_roles() -> None:
+    sentence = Sentence("d", 0, 0, 20, "Chile met Peru.")
+    chile = Entity("Chile", "CHL", "CHL", None, 0, 5, phrase=Span("Chile", 0, 5))
+    peru = Entity("Peru", "PER", "PER", None, 10, 14, phrase=Span("Peru", 10, 14))
+
+    def roles(cameo: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        event = Event("d", 0, 0, sentence, None, None, (), cameo, 1, 1, 1.0,
+                      Span("met", 6, 9), (chile,), (peru,))
+        return _role_extents(event)
+
+    assert roles("040") == ([(0, 5), (10, 14)], [(10, 14), (0, 5)])
+    assert roles("057") == ([(0, 5), (10, 14)], [(10, 14), (0, 5)])
+    assert roles("045") == ([(0, 5)], [(10, 14)])  # a mediator is not a party
+    assert roles("190") == ([(0, 5)], [(10, 14)])

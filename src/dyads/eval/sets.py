@@ -617,15 +617,9 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     gold_recipient = [_role_tokens(s.tags, {"T", "R"}) for s in sentences]
     pred_actor, pred_recipient = [], []
     for events, spans in zip(coded.events, offsets, strict=True):
-        # The set marks the roles of one event a sentence, its main one; a joint act
-        # ('Chile and Peru met') has its parties in both roles (tag R).
+        # The set marks the roles of one event a sentence, its main one.
         top = top_event(events)
-        actors = [_extent(e) for e in top.actor] if top else []
-        recipients = []
-        if top and not top.recipient and len({e.code for e in top.actor}) > 1:
-            recipients = actors
-        elif top:
-            recipients = _recipient_extents(top)
+        actors, recipients = _role_extents(top) if top else ([], [])
         pred_actor.append(_covered(spans, actors))
         pred_recipient.append(_covered(spans, recipients))
     actor = _token_prf(gold_actor, pred_actor)
@@ -684,9 +678,11 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     result.notes.append("Tokens are joined with single spaces and coded; a token counts "
                         "as predicted when it overlaps an actor (or recipient) span of the "
                         "sentence's most confident event, as the set marks one event a "
-                        "sentence; the parties of a joint act with no recipient count in "
-                        "both roles, as the set's R tag does. Gold spans are whole noun "
-                        "phrases; dyads' "
+                        "sentence; the parties of a joint act with no recipient, and "
+                        "both parties of a mutual one (meetings, talks, visits, "
+                        "negotiation, signing an agreement: CAMEO 040-044, 046, 057), "
+                        "count in both roles, as the set's R tag does. Gold spans are "
+                        "whole noun phrases; dyads' "
                         "span is the entity's `phrase` (the noun phrase that fills the "
                         "role, without its clauses), or its name when it has none; a "
                         "resolved pronoun is read at its antecedent. A "
@@ -695,6 +691,26 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
                         "to, as the set tags targets that are not actors.")
     result.seconds = time.perf_counter() - started
     return result
+
+
+# CAMEO codes of acts both parties do to each other: meeting, talks, visits, negotiation
+# (040-044, 046; not 045, mediation) and signing an agreement (057).
+MUTUAL = ("040", "041", "042", "043", "044", "046", "057")
+
+
+def _role_extents(event: Event) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where an event's actor and recipient are named, read as the ConfliBERT set tags
+    roles: a joint act ('Chile and Peru met') has its parties in both roles (tag R), and
+    so has a mutual one ('Chile met Peru')."""
+    actors = [_extent(e) for e in event.actor]
+    if not event.recipient and len({e.code for e in event.actor}) > 1:
+        return actors, actors
+    recipients = _recipient_extents(event)
+    named = [_extent(e) for e in event.recipient
+             if e.phrase is not None or e.antecedent is not None]
+    if named and event.cameo.startswith(MUTUAL) and not event.negated:
+        return actors + named, recipients + actors
+    return actors, recipients
 
 
 def _recipient_extents(event: Event) -> list[tuple[int, int]]:
