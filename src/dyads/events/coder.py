@@ -414,8 +414,9 @@ class EventCoder:
         # The condition of a threat ('... unless Iraq complied') names the party that must
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
+        slot_heads: dict[str, list[Token]] = {}  # read once, for the target too
         recipient = self._fill(tok, entry.recipient, at, passive, support, block,
-                               skip=actor, recipient=True)
+                               skip=actor, recipient=True, seen=slot_heads)
         if not recipient.entities and tok.pos_ == "VERB":
             # 'threatened to attack X': X from the complement; a denial's from what it
             # denies ('denied that its forces had shelled X')
@@ -444,7 +445,8 @@ class EventCoder:
         code = self.ontology[entry.cameo]
         if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
             recipient = _domestic(actor, tok, block)
-        target = self._target(tok, entry, passive, support, actor, recipient, fired, block)
+        target = self._target(tok, entry, passive, support, actor, recipient, fired, block,
+                              slot_heads)
         if self.require_actor and not actor.entities and not (
                 recipient.entities and code.event in UNNAMED_DOERS and tok.pos_ == "VERB"
                 and not own_actor and clause.dep_ != "xcomp"):  # not 'unable to shell X'
@@ -507,7 +509,7 @@ class EventCoder:
 
     def _target(self, tok: Token, entry: LexiconEntry, passive: bool, support: Token | None,
                 actor: _Role, recipient: _Role, fired: dict[int, LexiconEntry],
-                block: Block) -> Span | None:
+                block: Block, slot_heads: dict[str, list[Token]]) -> Span | None:
         """What the event is done to, named actor or not: the words the recipient was
         found in ('rejected an offer from Kabul'); else the first recipient slot that
         holds any words ('released two aid workers', 'granted asylum to a blogger'), the
@@ -522,7 +524,10 @@ class EventCoder:
         heads = words(recipient.heads)
         if not heads:
             for slot in entry.recipient:
-                heads = words(self._slot(tok, slot, passive, support)[0])
+                found = slot_heads.get(slot)
+                if found is None:
+                    found = self._slot(tok, slot, passive, support)[0]
+                heads = words(found)
                 if heads:
                     break
         if not heads and entry.objects and tok.pos_ == "VERB":
@@ -565,10 +570,14 @@ class EventCoder:
     # ------------------------------------------------------------------ roles
     def _fill(self, tok: Token, slots: Sequence[str], at: dict[int, Mention], passive: bool,
               support: Token | None, block: Block, skip: _Role | None = None,
-              recipient: bool = False) -> _Role:
+              recipient: bool = False, seen: dict[str, list[Token]] | None = None) -> _Role:
+        """The first of ``slots`` that names someone; ``seen`` collects each slot's
+        words on the way."""
         taken = {(e.start, e.end) for e in skip.entities} if skip else set()
         for slot in slots:
             heads, direct = self._slot(tok, slot, passive, support)
+            if seen is not None:
+                seen[slot] = heads
             found = self._entities(heads, at, taken, block, recipient=recipient)
             if found:
                 if slot.startswith("obj:"):  # 'an offer from Kabul' is what is rejected
@@ -1281,7 +1290,8 @@ def _phrase(head: Token, block: Block) -> Span:
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     for tok in head.subtree:
-        if tok.i > head.i and (tok.dep_ in PHRASE_CUTS or _when(tok)):
+        if tok.i > head.i and (tok.dep_ in PHRASE_CUTS or (
+                tok.dep_ in ("npadvmod", "prep") and _when(tok))):
             right = min(right, tok.left_edge.i - 1)
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
             and not (doc[right].is_right_punct and doc[left:right].text.count("(")
