@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 MODALITIES = ("actual", "intended", "threatened", "requested", "alleged", "denied", "hypothetical")
 
@@ -136,6 +136,9 @@ class Event:
     trigger: Span
     actor: tuple[Entity, ...]
     recipient: tuple[Entity, ...]
+    # What the event is done to, named actor or not: the phrase that fills the recipient
+    # slot ('released two aid workers', 'shelled a checkpoint near the border').
+    target: Span | None = None
     negated: bool = False
     modality: str = "actual"
     hedged: bool = False
@@ -167,6 +170,7 @@ class Event:
             "trigger": self.trigger.to_record(),
             "actor": [e.to_record() for e in self.actor],
             "recipient": [e.to_record() for e in self.recipient],
+            "target": self.target.to_record() if self.target else None,
             "negated": self.negated,
             "modality": self.modality,
             "hedged": self.hedged,

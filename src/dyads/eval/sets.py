@@ -179,6 +179,22 @@ def plover_category(event: Event) -> str | None:
     return event.event
 
 
+# The CAMEO PentaClass of the categories a modality makes of an act: an intent to
+# cooperate (03) is verbal cooperation, a threat (13) and a rejection (12) verbal conflict.
+MODAL_PENTA = {"AGREE": 1, "THREATEN": 3, "REJECT": 3}
+
+
+def cameo_penta_class(event: Event) -> int:
+    """The PentaClass CAMEO gives the event as dyads records it: its own, or, for an act
+    only intended, threatened or refused, that of the intent, threat or rejection
+    (``plover_category``): 'will release the hostages' is an intent to cooperate (CAMEO
+    03), 'will not lift the embargo' a rejection (12)."""
+    category = plover_category(event)
+    if category != event.event and category in MODAL_PENTA:
+        return MODAL_PENTA[category]
+    return event.penta_class
+
+
 def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: str, *,
                  baselines: bool = True, progress: Progress = lambda _: None,
                  mapping: dict[str, str] | None = None) -> SetResult:
@@ -530,7 +546,7 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
     progress(f"conflibert_class: coding {len(texts)} sentences")
     coded = code_items(pipeline, texts)
     top = [top_event(evs) for evs in coded.events]
-    predicted = [str(e.penta_class) if e is not None else None for e in top]
+    predicted = [str(cameo_penta_class(e)) if e is not None else None for e in top]
     labelled = classify(gold, predicted, PENTA_LABELS)
     base_acc: dict[str, float] = {}
     base_f1: dict[str, float] = {}
@@ -570,7 +586,9 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
     result.notes.append("Sentence label = PentaClass of the most confident event "
                         "(0 statement, 1 verbal cooperation, 2 material cooperation, "
                         "3 verbal conflict, 4 material conflict: CAMEO roots 01-02, 03-05, "
-                        "06-08, 09-13, 14-20).")
+                        "06-08, 09-13, 14-20); an act only intended is an intent to "
+                        "cooperate (03) or a threat (13), a refused cooperative act a "
+                        "rejection (12), as CAMEO codes them.")
     _note_skips(result, coded.skipped, "sentences")
     result.seconds = time.perf_counter() - started
     return result
@@ -599,13 +617,9 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     gold_recipient = [_role_tokens(s.tags, {"T", "R"}) for s in sentences]
     pred_actor, pred_recipient = [], []
     for events, spans in zip(coded.events, offsets, strict=True):
-        # The set marks the roles of one event a sentence, its main one; a joint act
-        # ('Chile and Peru met') has its parties in both roles (tag R).
+        # The set marks the roles of one event a sentence, its main one.
         top = top_event(events)
-        actors = [_extent(e) for e in top.actor] if top else []
-        recipients = [_extent(e) for e in top.recipient] if top else []
-        if top and not recipients and len({e.code for e in top.actor}) > 1:
-            recipients = actors
+        actors, recipients = _role_extents(top) if top else ([], [])
         pred_actor.append(_covered(spans, actors))
         pred_recipient.append(_covered(spans, recipients))
     actor = _token_prf(gold_actor, pred_actor)
@@ -664,17 +678,59 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     result.notes.append("Tokens are joined with single spaces and coded; a token counts "
                         "as predicted when it overlaps an actor (or recipient) span of the "
                         "sentence's most confident event, as the set marks one event a "
-                        "sentence; the parties of a joint act with no recipient count in "
-                        "both roles, as the set's R tag does. Gold spans are whole noun "
-                        "phrases; dyads' "
+                        "sentence; the parties of a joint act with no recipient, and "
+                        "both parties of a mutual one (meetings, talks, visits, "
+                        "negotiation, signing an agreement: CAMEO 040-044, 046, 057), "
+                        "count in both roles, as the set's R tag does. Gold spans are "
+                        "whole noun phrases; dyads' "
                         "span is the entity's `phrase` (the noun phrase that fills the "
-                        "role, without its clauses), or its name when it has none.")
+                        "role, without its clauses), or its name when it has none; a "
+                        "resolved pronoun is read at its antecedent. A "
+                        "recipient the text does not name (none, or one coded from "
+                        "context) is read from the event's `target`, the words it is done "
+                        "to, as the set tags targets that are not actors.")
     result.seconds = time.perf_counter() - started
     return result
 
 
+# CAMEO codes of acts both parties do to each other: meeting, talks, visits, negotiation
+# (040-044, 046; not 045, mediation) and signing an agreement (057).
+MUTUAL = ("040", "041", "042", "043", "044", "046", "057")
+
+
+def _role_extents(event: Event) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where an event's actor and recipient are named, read as the ConfliBERT set tags
+    roles: a joint act ('Chile and Peru met') has its parties in both roles (tag R), and
+    so has a mutual one ('Chile met Peru')."""
+    actors = [_extent(e) for e in event.actor]
+    if not event.recipient and len({e.code for e in event.actor}) > 1:
+        return actors, actors
+    recipients = _recipient_extents(event)
+    named = [_extent(e) for e in event.recipient
+             if e.phrase is not None or e.antecedent is not None]
+    if named and event.cameo.startswith(MUTUAL) and not event.negated:
+        return actors + named, recipients + actors
+    return actors, recipients
+
+
+def _recipient_extents(event: Event) -> list[tuple[int, int]]:
+    """Where the recipient is named: the phrases of the recipients the text names (or the
+    mentions their pronouns were resolved to); when
+    the event has none, or only recipients coded from context (the state whose soil it
+    happened on, the actor's own country), the words it is done to (its ``target``)."""
+    named = [e for e in event.recipient if e.phrase is not None or e.antecedent is not None]
+    if named:
+        return [_extent(e) for e in named]
+    if event.target is not None:
+        return [(event.target.start, event.target.end)]
+    return [_extent(e) for e in event.recipient]
+
+
 def _extent(entity: Entity) -> tuple[int, int]:
-    """Where a participant is named: its whole phrase when the coder gives one."""
+    """Where a participant is named: the mention a pronoun or description was resolved
+    to (its ``antecedent``), else its whole phrase when the coder gives one."""
+    if entity.antecedent is not None:
+        return entity.antecedent.start, entity.antecedent.end
     if entity.phrase is not None:
         return entity.phrase.start, entity.phrase.end
     return entity.start, entity.end

@@ -160,6 +160,18 @@ FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western
 # 'eased emergency rule in Montenegro').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
                            "SANCTION", "ACCUSE", "CONCEDE"})
+# Participles that lay a measure on someone ('sanctions imposed on X').
+LAYING = frozenset({"impose", "place", "slap", "levy", "level", "enforce", "put"})
+# Parts of speech of the words an event can be done to (its target).
+TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Words that say when (the recogniser that labels dates is not run on every sentence).
+TIMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight",
+    "day", "week", "weekend", "month", "year", "decade", "morning", "afternoon", "evening",
+    "night", "hour", "midnight", "dawn", "noon"})
 # Slots where a noun names its own actor, not borrowed from the clause around it.
 OWN_ACTOR_SLOTS = frozenset({"poss", "amod", "compound", "prep:by"})
 
@@ -182,6 +194,9 @@ class _Site:
 class _Role:
     entities: tuple[Entity, ...]
     direct: bool  # found on the trigger itself, not inherited through the parse
+    # The words that fill the role, where they were found: the slot's heads, or the
+    # object a participant was found inside ('an offer from Kabul').
+    heads: tuple[Token, ...] = ()
 
 
 class EventCoder:
@@ -438,8 +453,9 @@ class EventCoder:
         # The condition of a threat ('... unless Iraq complied') names the party that must
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
+        slot_heads: dict[str, list[Token]] = {}  # read once, for the target too
         recipient = self._fill(tok, entry.recipient, at, passive, support, block,
-                               skip=actor, recipient=True)
+                               skip=actor, recipient=True, seen=slot_heads)
         if not recipient.entities and tok.pos_ == "VERB":
             # 'threatened to attack X': X from the complement; a denial's from what it
             # denies ('denied that its forces had shelled X')
@@ -468,6 +484,8 @@ class EventCoder:
         code = self.ontology[entry.cameo]
         if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
             recipient = _domestic(actor, tok, block)
+        target = self._target(tok, entry, passive, support, actor, recipient, fired, block,
+                              slot_heads)
         if self.require_actor and not actor.entities and not (
                 recipient.entities and code.event in UNNAMED_DOERS and tok.pos_ == "VERB"
                 and not own_actor and clause.dep_ != "xcomp"):  # not 'unable to shell X'
@@ -528,12 +546,59 @@ class EventCoder:
             event=code.event, mode=entry.mode or code.mode, context=code.context,
             cameo=code.cameo, penta_class=code.penta_class, quad_class=code.quad_class,
             goldstein=code.goldstein, trigger=trigger, actor=actor.entities,
-            recipient=recipient.entities, negated=negated, modality=modality,
+            recipient=recipient.entities, target=target, negated=negated, modality=modality,
             hedged=hedged_here, attribution=attribution,
             quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
             date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
             confidence=confidence, rule=rule,
         )
+
+    def _target(self, tok: Token, entry: LexiconEntry, passive: bool, support: Token | None,
+                actor: _Role, recipient: _Role, fired: dict[int, LexiconEntry],
+                block: Block, slot_heads: dict[str, list[Token]]) -> Span | None:
+        """What the event is done to, named actor or not: the words the recipient was
+        found in ('rejected an offer from Kabul'); else the first recipient slot that
+        holds any words ('released two aid workers', 'granted asylum to a blogger'), the
+        complement's ('threatened to shell a checkpoint'), or the trigger's object."""
+        taken = [(e.start - block.start, e.end - block.start) for e in actor.entities]
+
+        def words(heads: Iterable[Token]) -> list[Token]:
+            return [h for h in heads if h.i != tok.i and h.pos_ in TARGET_POS
+                    and not _is_time(h) and h.lemma_.lower() not in entry.objects
+                    and not any(s <= h.idx < e for s, e in taken)]
+
+        heads = words(recipient.heads)
+        if not heads:
+            for slot in entry.recipient:
+                found = slot_heads.get(slot)
+                if found is None:
+                    found = self._slot(tok, slot, passive, support)[0]
+                heads = words(found)
+                if heads:
+                    break
+        if not heads and entry.objects and tok.pos_ == "VERB":
+            # 'expressed hope that the new government will ...': the object names the
+            # sense, the clause it introduces what the hope is about
+            clauses = [c for o in tok.children if o.dep_ == "dobj"
+                       and o.lemma_.lower() in entry.objects
+                       for c in o.children if c.dep_ in ("acl", "ccomp") and _that(c)]
+            clauses += [c for c in tok.children if c.dep_ == "ccomp" and _that(c)]
+            heads = words(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
+        if not heads and tok.pos_ == "VERB":
+            complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
+            for child in tok.children:
+                if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
+                    slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
+                        if child.i in fired else COMPLEMENT_RECIPIENT
+                    child_passive = _is_passive(child)
+                    for slot in slots:
+                        heads = words(self._slot(child, slot, child_passive, None)[0])
+                        if heads:
+                            break
+                    break
+        if not heads:
+            heads = words(_objects(tok, passive, support))[:1]
+        return _phrase(heads[0], block) if heads else None
 
     def _support_verb(self, noun: Token) -> Token | None:
         head = noun.head
@@ -554,13 +619,19 @@ class EventCoder:
     # ------------------------------------------------------------------ roles
     def _fill(self, tok: Token, slots: Sequence[str], at: dict[int, Mention], passive: bool,
               support: Token | None, block: Block, skip: _Role | None = None,
-              recipient: bool = False) -> _Role:
+              recipient: bool = False, seen: dict[str, list[Token]] | None = None) -> _Role:
+        """The first of ``slots`` that names someone; ``seen`` collects each slot's
+        words on the way."""
         taken = {(e.start, e.end) for e in skip.entities} if skip else set()
         for slot in slots:
             heads, direct = self._slot(tok, slot, passive, support)
+            if seen is not None:
+                seen[slot] = heads
             found = self._entities(heads, at, taken, block, recipient=recipient)
             if found:
-                return _Role(tuple(found), direct)
+                if slot.startswith("obj:"):  # 'an offer from Kabul' is what is rejected
+                    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                return _Role(tuple(found), direct, tuple(heads))
         return _Role((), True)
 
     def _slot(self, tok: Token, slot: str, passive: bool,
@@ -647,6 +718,7 @@ class EventCoder:
         ('dispersed demonstrators': the event is domestic)."""
         taken = {(e.start, e.end) for e in actor.entities}
         visited: list[Token] = []
+        came_from: dict[int, Token] = {}  # each visited word's object of the trigger
         referring: list[Entity] = []  # 'its', 'the group': kept for when nothing else is
         for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
             frontier = [obj]
@@ -661,15 +733,18 @@ class EventCoder:
                                      for n in named))
                     referring = referring or found
                 if named:
-                    return _Role(tuple(named), False)
-                visited.extend(h for h in frontier if h not in visited)
+                    return _Role(tuple(named), False, (obj,))
+                for h in frontier:
+                    if h not in visited:
+                        visited.append(h)
+                        came_from[h.i] = obj
                 frontier = [g for head in frontier for c in head.children
                             if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
                             for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
                     [g for head in frontier for c in head.children if c.dep_ == "acl"
                      for g in _acl_parties(c)]  # 'an invitation to attend X', 'positions
                 # held by separatists', 'accusations made by the prime minister'
-        domestic: Entity | None = None  # a group with no place: the actor's country's
+        domestic: _Role | None = None  # a group with no place: the actor's country's
         for head in visited:
             parties_to = _to_phrases(head) if head.lemma_.lower() in NOT_GROUPS else []
             if parties_to:
@@ -704,9 +779,10 @@ class EventCoder:
                                             sector, "context:place" if place is not None
                                             else "context:actor's country", block),
                             phrase=_phrase(head, block))
+            role = _Role((group,), False, (came_from[head.i],))
             if place is not None:
-                return _Role((group,), False)
-            domestic = domestic or group
+                return role
+            domestic = domestic or role
         if self.ontology[entry_cameo].event in PLACED_EVENTS:
             # 'rioted at a jail in northern Israel': an attack or protest on a state's soil
             # ('killed 23 when they blew themselves up in Tel Aviv': a clause of time
@@ -720,9 +796,10 @@ class EventCoder:
                 if place is not None:
                     return _Role((_context_entity(
                         head.doc[place.start], head.doc[place.end - 1], place.code,
-                        place.country, None, "context:place", block),), False)
+                        place.country, None, "context:place", block),), False,
+                        (came_from[head.i],) if head.i in came_from else ())
         if domestic is not None:
-            return _Role((domestic,), False)
+            return domestic
         return _Role(tuple(referring), False) if referring else _Role((), True)
 
     def _unnamed_actor(self, tok: Token, entry: LexiconEntry, slots: Sequence[str],
@@ -1227,12 +1304,16 @@ def _members(entity: Entity, members: tuple[str, ...]) -> list[Entity]:
 
 
 def _acl_parties(clause: Token) -> list[Token]:
-    """Who a noun's clause names: its object ('an invitation to attend a meeting of X') or
-    a passive participle's 'by' agent ('positions held by separatist fighters'), or where
-    a present participle leads ('the roads leading into Iraq')."""
+    """Who a noun's clause names: its object ('an invitation to attend a meeting of X'), a
+    passive participle's 'by' agent ('positions held by separatist fighters') or whom it
+    is laid on ('sanctions imposed on X', 'a ban placed on X'), or where a present
+    participle leads ('the roads leading into Iraq')."""
     out = [g for g in clause.children if g.dep_ == "dobj"]
     if clause.tag_ == "VBN":
         out.extend(_agents(clause))
+        if clause.lemma_.lower() in LAYING:
+            out.extend(g for c in clause.children if c.dep_ == "prep" and c.lower_ in (
+                "on", "against", "upon") for g in c.children if g.dep_ == "pobj")
     elif clause.tag_ == "VBG":  # 'the roads leading into Iraq'
         out.extend(g for c in clause.children if c.dep_ == "prep"
                    and c.lower_ in ("into", "to", "toward", "towards")
@@ -1347,7 +1428,8 @@ def _phrase(head: Token, block: Block) -> Span:
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     for tok in head.subtree:
-        if tok.i > head.i and tok.dep_ in PHRASE_CUTS:
+        if tok.i > head.i and (tok.dep_ in PHRASE_CUTS or (
+                tok.dep_ in ("npadvmod", "prep") and _when(tok))):
             right = min(right, tok.left_edge.i - 1)
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
             and not (doc[right].is_right_punct and doc[left:right].text.count("(")
@@ -1357,6 +1439,21 @@ def _phrase(head: Token, block: Block) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _when(tok: Token) -> bool:
+    """Does this word say when, not who ('on Sunday', 'last week', 'in 2019')? A date
+    attached to a participant's phrase is no part of it ('Barack Obama on Sunday')."""
+    if tok.dep_ == "npadvmod":
+        return _is_time(tok)
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and _is_time(c) for c in tok.children)
+
+
+def _is_time(tok: Token) -> bool:
+    """A day, month, year or other word of time ('Sunday', 'March', '2019', 'week')."""
+    word = tok.lower_
+    return word in TIMES or tok.lemma_.lower() in TIMES or (
+        len(word) == 4 and word.isdigit() and word[:2] in ("19", "20"))
 
 
 def _mood(tok: Token, clause: Token) -> str:

@@ -1,0 +1,102 @@
+"""Each event carries its ``target``: what it is done to, whether or not the words name an
+actor, which the ConfliBERT role scorer reads when no recipient is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyads.eval.sets import _recipient_extents, _role_extents
+from dyads.models import Entity, Event, Sentence, Span
+from dyads.pipeline import Pipeline
+
+from .conftest import code
+
+CASES = [
+    # People and things no dictionary codes: the object of the verb.
+    ("Chile released two aid workers on Friday.", "released", "two aid workers"),
+    ("Peru shelled an abandoned lighthouse.", "shelled", "an abandoned lighthouse"),
+    # The entry's slot, not the first object: what is granted goes to someone.
+    ("Ecuador granted asylum to a dissident blogger.", "granted", "a dissident blogger"),
+    # A passive's subject is what the act is done to.
+    ("A local shopkeeper was tortured by Bolivian police.", "tortured",
+     "A local shopkeeper"),
+    # A threat's target is its complement's object.
+    ("Bolivia threatened to shell the radio mast.", "threatened", "the radio mast"),
+    # The object that names the sense is no target; the clause it opens says what about.
+    ("Peru expressed pessimism that the mining company would pay the fines.", "expressed",
+     "the mining company"),
+    # The phrase the recipient was found in.
+    ("Kenya rejected an offer from Uganda.", "rejected", "an offer from Uganda"),
+]
+
+
+def _event(pipeline: Pipeline, text: str, trigger: str) -> dict[str, object]:
+    events = [e for e in code(pipeline, text) if e["trigger"]["text"] == trigger]
+    assert events, f"no event on {trigger!r} in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), CASES)
+def test_target_is_what_the_event_is_done_to(pipeline: Pipeline, text: str, trigger: str,
+                                             target: str) -> None:
+    event = _event(pipeline, text, trigger)
+    found = event["target"]
+    assert isinstance(found, dict) and found["text"] == target
+    assert text[found["start"]:found["end"]] == target
+
+
+def test_no_target_when_nothing_is_acted_on(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "The Chilean president resigned.", "resigned")
+    assert event["target"] is None
+
+
+def test_a_date_is_no_target_nor_part_of_a_phrase(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "The Peruvian president on Sunday met Chilean officials.", "met")
+    assert event["actor"][0]["phrase"]["text"] == "The Peruvian president"
+    event = _event(pipeline, "Chilean troops surrendered on Friday.", "surrendered")
+    assert event["target"] is None
+
+
+def test_a_measure_laid_on_someone_names_the_recipient(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Japan lifted the sanctions imposed on Peru.", "lifted")
+    assert [r["code"] for r in event["recipient"]] == ["PER"]
+
+
+def _scored(recipient: tuple[Entity, ...], target: Span | None) -> list[tuple[int, int]]:
+    sentence = Sentence("d", 0, 0, 40, "Chile released two workers in Peru.")
+    event = Event("d", 0, 0, sentence, "RETREAT", None, (), "0841", 1, 2, 4.0,
+                  Span("released", 6, 14), (Entity("Chile", "CHL", "CHL", None, 0, 5),),
+                  recipient, target=target)
+    return _recipient_extents(event)
+
+
+def test_conflibert_reads_the_target_when_no_recipient_is_named() -> None:
+    target = Span("two workers", 15, 26)
+    assert _scored((), target) == [(15, 26)]
+    place = Entity("Peru", "PER", "PER", None, 30, 34, source="context:place")
+    assert _scored((place,), target) == [(15, 26)]
+    assert _scored((place,), None) == [(30, 34)]
+    named = Entity("Peru", "PER", "PER", None, 30, 34, phrase=Span("Peru", 30, 34))
+    assert _scored((named,), target) == [(30, 34)]
+
+
+def test_conflibert_reads_a_resolved_pronoun_at_its_antecedent() -> None:
+    pronoun = Entity("it", "PER", "PER", None, 30, 32, source="coreference:it",
+                     antecedent=Span("Peru", 0, 4))
+    assert _scored((pronoun,), Span("two workers", 15, 26)) == [(0, 4)]
+
+
+def test_conflibert_reads_both_parties_of_a_mutual_act_in_both_roles() -> None:
+    sentence = Sentence("d", 0, 0, 20, "Chile met Peru.")
+    chile = Entity("Chile", "CHL", "CHL", None, 0, 5, phrase=Span("Chile", 0, 5))
+    peru = Entity("Peru", "PER", "PER", None, 10, 14, phrase=Span("Peru", 10, 14))
+
+    def roles(cameo: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        event = Event("d", 0, 0, sentence, None, None, (), cameo, 1, 1, 1.0,
+                      Span("met", 6, 9), (chile,), (peru,))
+        return _role_extents(event)
+
+    assert roles("040") == ([(0, 5), (10, 14)], [(10, 14), (0, 5)])
+    assert roles("057") == ([(0, 5), (10, 14)], [(10, 14), (0, 5)])
+    assert roles("045") == ([(0, 5)], [(10, 14)])  # a mediator is not a party
+    assert roles("190") == ([(0, 5)], [(10, 14)])
