@@ -12,6 +12,7 @@ per worker process.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -211,6 +212,9 @@ class EventCoder:
         self.ontology = ontology
         self.lexicon = lexicon
         self._form_words = frozenset(lexicon.forms)  # hashed once: _ids is cached on it
+        self._agent_width = max((len(w.split()) for w in agents), default=1)
+        self._marks_of: dict[int, Mention] | None = None
+        self._marks_list: list[int] = []
         self.cues = cues
         self.agents = agents
         self.require_actor = require_actor
@@ -450,6 +454,15 @@ class EventCoder:
                                     at, set(), block)
             if owners:
                 actor = _Role(tuple(owners), False)
+        event_kind = self.ontology[entry.cameo].event
+        if not actor.entities and not own_actor and self.require_actor \
+                and event_kind not in UNNAMED_DOERS and event_kind not in DOMESTIC_EVENTS:
+            # No actor and none to be had from the recipient: settle it before the
+            # recipient is looked for (the unnamed group needs no recipient here).
+            actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at,
+                                        where, block, _Role((), True))
+            if not actor.entities:
+                return None
         # The condition of a threat ('... unless Iraq complied') names the party that must
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
@@ -883,6 +896,13 @@ class EventCoder:
                         return _Site(place.place.country, place.start, place.end)
         return None
 
+    def _marks(self, at: dict[int, Mention]) -> list[int]:
+        """The token positions of a block's names, in order (kept while the block is
+        coded)."""
+        if self._marks_of is not at:
+            self._marks_of, self._marks_list = at, sorted(at)
+        return self._marks_list
+
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
                   taken: set[tuple[int, int]], block: Block, of: bool = True,
                   recipient: bool = False) -> list[Entity]:
@@ -894,10 +914,17 @@ class EventCoder:
         found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
         doc: Doc | None = None
+        marks = self._marks(at)
         for head in heads:
             doc = head.doc
             before = len(found)
-            for np_head, tok in _noun_phrase(head, of):
+            # a phrase is a subtree, one stretch of tokens: walk it only when a name is in
+            # that stretch
+            lo, hi = head.left_edge.i, head.right_edge.i
+            k = bisect_left(marks, lo)
+            phrase_tokens = _noun_phrase(head, of) if k < len(marks) and marks[k] <= hi \
+                else ()
+            for np_head, tok in phrase_tokens:
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen \
                         or _describes(mention, tok.doc, recipient) \
@@ -1174,17 +1201,21 @@ class EventCoder:
         doc = np_head.doc
         # The name comes after the head ('groups in Zimbabwe'): the head's own modifiers.
         start = after if after <= np_head.i else np_head.left_edge.i
-        for i in range(start, np_head.i):
-            words = [t.lower_ for t in doc[i:np_head.i + 1]]
-            sector = self.agents.get(" ".join(words))
-            if sector is None:
-                sector = self.agents.get(" ".join([*words[:-1], np_head.lemma_.lower()]))
-            if sector is not None:
-                return sector
+        # no agent phrase is longer than the longest in the word list
+        first = max(start, np_head.i - self._agent_width + 1)
+        if first < np_head.i:
+            words = [t.lower_ for t in doc[first:np_head.i + 1]]
+            lemma = np_head.lemma_.lower()
+            for k in range(len(words) - 1):
+                sector = self.agents.get(" ".join(words[k:]))
+                if sector is None:
+                    sector = self.agents.get(" ".join([*words[k:-1], lemma]))
+                if sector is not None:
+                    return sector
         # 'army officers', 'police officers', 'government officials': a modifier that
         # names an institution decides over the head that names a rank.
-        for tok in doc[start:np_head.i]:
-            if tok.dep_ == "compound" and tok.head.i == np_head.i:
+        for tok in np_head.lefts:
+            if tok.dep_ == "compound" and tok.i >= start:
                 sector = agent_sector(self.agents, tok)
                 if sector is not None:
                     return sector
