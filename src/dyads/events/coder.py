@@ -455,14 +455,21 @@ class EventCoder:
             if owners:
                 actor = _Role(tuple(owners), False)
         event_kind = self.ontology[entry.cameo].event
-        if not actor.entities and not own_actor and self.require_actor \
-                and event_kind not in UNNAMED_DOERS and event_kind not in DOMESTIC_EVENTS:
-            # No actor and none to be had from the recipient: settle it before the
-            # recipient is looked for (the unnamed group needs no recipient here).
-            actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at,
-                                        where, block, _Role((), True))
-            if not actor.entities:
-                return None
+        if not actor.entities and not own_actor and self.require_actor:
+            # No actor: settle whether one can be had before the recipient is looked for
+            if event_kind not in UNNAMED_DOERS and event_kind not in DOMESTIC_EVENTS:
+                # the unnamed group needs no recipient here
+                actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at,
+                                            where, block, _Role((), True))
+                if not actor.entities:
+                    return None
+            elif not (tok.pos_ == "VERB" and event_kind in UNNAMED_DOERS
+                      and clause.dep_ != "xcomp") and not (
+                    passive and event_kind in ("COERCE", "ACCUSE")) and not any(
+                    self._group_sector(h) is not None or h.lemma_.lower() in GROUPS
+                    for slot in actor_slots
+                    for h in self._slot(tok, slot, passive, support)[0]):
+                return None  # no group to code from the recipient's country either
         # The condition of a threat ('... unless Iraq complied') names the party that must
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
@@ -815,6 +822,15 @@ class EventCoder:
             return domestic
         return _Role(tuple(referring), False) if referring else _Role((), True)
 
+    def _group_sector(self, head: Token) -> str | None:
+        """The sector of a group an agent noun names, or of a name no dictionary knows
+        after a title that names one ('Judge Ana Ruiz', 'General Tomas Vega')."""
+        sector = agent_sector(self.agents, head)
+        if sector is None and head.pos_ == "PROPN":
+            sector = next((found for c in head.lefts if c.dep_ == "compound"
+                           and (found := agent_sector(self.agents, c)) is not None), None)
+        return sector
+
     def _unnamed_actor(self, tok: Token, entry: LexiconEntry, slots: Sequence[str],
                        passive: bool, support: Token | None, at: dict[int, Mention],
                        where: dict[int, PlaceMention], block: Block,
@@ -832,14 +848,7 @@ class EventCoder:
             c, at, where, ("in", "at", "near", "inside", "throughout", "across"),
             names=True)) is not None), None)
         for head in heads:
-            sector = agent_sector(self.agents, head)
-            if sector is None and head.pos_ == "PROPN":
-                # 'Judge Ana Ruiz', 'General Tomas Vega': a name no dictionary knows,
-                # after a title that names the sector
-                sector = next((found for c in head.children if c.dep_ == "compound"
-                               and c.i < head.i
-                               and (found := agent_sector(self.agents, c)) is not None),
-                              None)
+            sector = self._group_sector(head)
             if sector is None and head.lemma_.lower() not in GROUPS:
                 continue
             if any(c.lower_ in FOREIGN for c in head.children):
@@ -1183,7 +1192,7 @@ class EventCoder:
         if not mention.start <= np_head.i < mention.end:
             sector = self._agent(np_head, mention.end) or sector
             if sector in OFFICIAL_SECTORS and any(c.lower_ in ("former", "ex")
-                                                  for c in np_head.children):
+                                                  for c in np_head.lefts):
                 sector = "ELI"  # PLOVER: 'former officials' are out of office
         if sector and len(code) == 3:
             code += sector
