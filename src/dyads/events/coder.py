@@ -324,11 +324,11 @@ class EventCoder:
             if entry.particle is not None and not any(
                     c.lower_ == entry.particle and (c.dep_ == "prt" or (
                         c.dep_ == "prep" and not _after_complement(tok, c)))
-                    for c in tok.children) and not (
+                    for c in _kids(tok)) and not (
                     # 'held exercises with France': the phrase may hang on the verb
                     tok.pos_ == "NOUN" and tok.dep_ == "dobj" and entry.particle == "with"
                     and any(c.dep_ == "prep" and c.lower_ == "with" and c.i > tok.i
-                            for c in tok.head.children)):
+                            for c in _kids(tok.head))):
                 continue
             if entry.objects and _narrowing(tok).isdisjoint(entry.objects):
                 continue
@@ -341,16 +341,16 @@ class EventCoder:
         the demand's content (its subject the recipient), as a 'that' clause is of
         'demanded'. 'Israel said it must defend its borders' is no demand: a pronoun
         subject with no one addressed is the speaker's own duty."""
-        for clause in verb.children:
+        for clause in _kids(verb):
             if clause.dep_ != "ccomp":
                 continue
-            modal = next((a.lower_ for a in clause.children if a.dep_ == "aux"
+            modal = next((a.lower_ for a in _kids(clause) if a.dep_ == "aux"
                           and a.lower_ in self.cues.obligations), None)
-            subjects = [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+            subjects = [c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS]
             if modal is None or not subjects:
                 continue
             if subjects[0].pos_ == "PRON" and not any(
-                    c.dep_ in ("dobj", "dative") for c in verb.children):
+                    c.dep_ in ("dobj", "dative") for c in _kids(verb)):
                 continue
             lemma = verb.lemma_.lower()
             return LexiconEntry(id=f"obligation.{lemma}.{modal}", lemma=lemma, pos="VERB",
@@ -365,8 +365,8 @@ class EventCoder:
         X'), not negated ('pledged not to attack X' is a cooperative promise)?"""
         return any((c.dep_ == "xcomp" or (c.dep_ == "advcl" and _to_clause(c)))
                    and c.i in fired and self.ontology[fired[c.i].cameo].event in HOSTILE
-                   and not any(g.dep_ == "neg" for g in c.children)
-                   for c in verb.children)
+                   and not any(g.dep_ == "neg" for g in _kids(c))
+                   for c in _kids(verb))
 
     @staticmethod
     def _governed(tok: Token, fired: dict[int, LexiconEntry]) -> bool:
@@ -399,7 +399,7 @@ class EventCoder:
             if tok.pos_ == "NOUN" and tok.dep_ == "compound":
                 continue  # 'aid workers', 'attack helicopters' name things, not events
             if tok.pos_ == "VERB" and tok.dep_ in ARGUMENT_DEPS \
-                    and any(c.dep_ == "det" for c in tok.children):
+                    and any(c.dep_ == "det" for c in _kids(tok)):
                 continue  # 'evacuated the wounded': a participle that names people
             if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i in fired \
                     and tok.head.pos_ == "NOUN":
@@ -450,7 +450,7 @@ class EventCoder:
                 and self.ontology[entry.cameo].event in CONVEYED:
             # 'Rwandan troops were deployed to Mozambique', 'Turkish drones were delivered
             # to Ukraine': whose troops or arms they are, when no one else is named
-            owners = self._entities([c for c in tok.children if c.dep_ == "nsubjpass"],
+            owners = self._entities([c for c in _kids(tok) if c.dep_ == "nsubjpass"],
                                     at, set(), block)
             if owners:
                 actor = _Role(tuple(owners), False)
@@ -480,7 +480,7 @@ class EventCoder:
             # 'threatened to attack X': X from the complement; a denial's from what it
             # denies ('denied that its forces had shelled X')
             complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
-            for child in tok.children:
+            for child in _kids(tok):
                 if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     # The complement's own entry when it is a trigger; otherwise the
                     # default verb frame ('refused to deploy troops in Iraq').
@@ -512,7 +512,7 @@ class EventCoder:
             # A hostile act whose doer goes unnamed ('three soldiers were killed by a
             # roadside bomb') is still an event, with the actor unknown.
             return None
-        negated = any(c.dep_ == "neg" for c in clause.children)
+        negated = any(c.dep_ == "neg" for c in _kids(clause))
         modality = entry.modality or "actual"
         if clause.dep_ == "xcomp":
             modality_cue, negates = self.cues.control.get(clause.head.lemma_.lower(),
@@ -557,7 +557,7 @@ class EventCoder:
             return None
         start, end = tok.idx, tok.idx + len(tok.text)
         if entry.particle:
-            for child in tok.children:
+            for child in _kids(tok):
                 if child.lower_ == entry.particle and child.dep_ in ("prt", "prep"):
                     start, end = min(start, child.idx), max(end, child.idx + len(child.text))
         trigger = Span(block.text[start:end], block.start + start, block.start + end)
@@ -599,14 +599,14 @@ class EventCoder:
         if not heads and entry.objects and tok.pos_ == "VERB":
             # 'expressed hope that the new government will ...': the object names the
             # sense, the clause it introduces what the hope is about
-            clauses = [c for o in tok.children if o.dep_ == "dobj"
+            clauses = [c for o in _kids(tok) if o.dep_ == "dobj"
                        and o.lemma_.lower() in entry.objects
-                       for c in o.children if c.dep_ in ("acl", "ccomp") and _that(c)]
-            clauses += [c for c in tok.children if c.dep_ == "ccomp" and _that(c)]
-            heads = words(g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS)
+                       for c in _kids(o) if c.dep_ in ("acl", "ccomp") and _that(c)]
+            clauses += [c for c in _kids(tok) if c.dep_ == "ccomp" and _that(c)]
+            heads = words(g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS)
         if not heads and tok.pos_ == "VERB":
             complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
-            for child in tok.children:
+            for child in _kids(tok):
                 if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
                         if child.i in fired else COMPLEMENT_RECIPIENT
@@ -650,7 +650,7 @@ class EventCoder:
             found = self._entities(heads, at, taken, block, recipient=recipient)
             if found:
                 if slot.startswith("obj:"):  # 'an offer from Kabul' is what is rejected
-                    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                    heads = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
                 return _Role(tuple(found), direct, tuple(heads))
         return _Role((), True)
 
@@ -661,7 +661,7 @@ class EventCoder:
                 return [], True
             if _is_passive(support) and _partaking(support):
                 # 'Serb forces were engaged in ethnic cleansing': a state, not a passive
-                return [c for c in support.children if c.dep_ == "nsubjpass"], True
+                return [c for c in _kids(support) if c.dep_ == "nsubjpass"], True
             if _is_passive(support):
                 return _agents(support), True
             return _subjects(support)
@@ -671,38 +671,38 @@ class EventCoder:
             return _agents(tok), True
         if slot == "dobj":
             if passive:
-                subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                subj = [c for c in _kids(tok) if c.dep_ == "nsubjpass"]
                 if not subj and tok.dep_ == "acl":
                     subj = [tok.head]
                 return subj, True
-            return [c for c in tok.children if c.dep_ == "dobj"], True
+            return [c for c in _kids(tok) if c.dep_ == "dobj"], True
         if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject;
             # a noun's clause too ('its demand that Israel ease ...')
-            clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
+            clauses = [c for c in _kids(tok) if c.dep_ == "ccomp" or (
                 c.dep_ == "acl" and tok.pos_ == "NOUN" and _that(c))]
             if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # 'reiterated its demand that X'
-                clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and _that(c)]
-            return [g for c in clauses for g in c.children if g.dep_ in SUBJECT_DEPS], True
+                clauses += [c for c in _kids(tok.head) if c.dep_ == "ccomp" and _that(c)]
+            return [g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS], True
         if slot == "cond":  # 'threatened to strike unless Iraq complied': who must comply
-            for verb in (tok, *(c for c in tok.children if c.dep_ == "xcomp")):
-                for clause in verb.children:
+            for verb in (tok, *(c for c in _kids(tok) if c.dep_ == "xcomp")):
+                for clause in _kids(verb):
                     if clause.dep_ == "advcl" and any(
                             m.dep_ == "mark" and m.lower_ in CONDITIONS
-                            for m in clause.children):
-                        found = [g for g in clause.children if g.dep_ in SUBJECT_DEPS]
+                            for m in _kids(clause)):
+                        found = [g for g in _kids(clause) if g.dep_ in SUBJECT_DEPS]
                         if found:
                             return found, True
             return [], True
         if slot == "nsubjpass":
-            return [c for c in tok.children if c.dep_ == "nsubjpass"], True
+            return [c for c in _kids(tok) if c.dep_ == "nsubjpass"], True
         if slot == "dative":
             out: list[Token] = []
-            for c in tok.children:
+            for c in _kids(tok):
                 if c.dep_ == "dative":
-                    out.extend(c.children if c.pos_ == "ADP" else [c])
+                    out.extend(_kids(c) if c.pos_ == "ADP" else [c])
             return out, True
         if slot in ("poss", "amod", "compound"):
-            found = [c for c in tok.children if c.dep_ == slot]
+            found = [c for c in _kids(tok) if c.dep_ == slot]
             if slot == "poss" and tok.dep_ == "dobj" and any(c.lower_ == "their"
                                                             for c in found):
                 # 'Bolivia and Peru delayed their meeting': 'their' is the pair
@@ -711,7 +711,7 @@ class EventCoder:
                     return subjects, True
             return found, True
         if slot.startswith("obj:"):  # 'rejected an offer from Kabul': the object's maker
-            objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+            objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
             return [g for o in objects for g in _prep_objects(o, slot[4:])], True
         if slot.startswith("prep:"):
             word = slot[5:]
@@ -719,7 +719,7 @@ class EventCoder:
             if not found and support is not None:
                 found = _prep_objects(support, word)
             if not found and tok.pos_ == "VERB":  # 'supplied artillery to X' attached low
-                for obj in tok.children:
+                for obj in _kids(tok):
                     if obj.dep_ == "dobj":
                         found.extend(_prep_objects(obj, word))
             return found, True
@@ -758,10 +758,10 @@ class EventCoder:
                     if h not in visited:
                         visited.append(h)
                         came_from[h.i] = obj
-                frontier = [g for head in frontier for c in head.children
+                frontier = [g for head in frontier for c in _kids(head)
                             if c.dep_ == "prep" and c.lower_ in OWNER_PREPOSITIONS
-                            for g in c.children if g.dep_ in ("pobj", "pcomp")] + \
-                    [g for head in frontier for c in head.children if c.dep_ == "acl"
+                            for g in _kids(c) if g.dep_ in ("pobj", "pcomp")] + \
+                    [g for head in frontier for c in _kids(head) if c.dep_ == "acl"
                      for g in _acl_parties(c)]  # 'an invitation to attend X', 'positions
                 # held by separatists', 'accusations made by the prime minister'
         domestic: _Role | None = None  # a group with no place: the actor's country's
@@ -771,7 +771,7 @@ class EventCoder:
                 # 'the parties to the conflict', not 'opposition parties'; 'the parties
                 # to the conflict in Iraq' are coded by the country alone
                 place = next((site for c in parties_to
-                              for g in c.children if g.dep_ == "pobj"
+                              for g in _kids(c) if g.dep_ == "pobj"
                               and (site := self._place_in(g, at, where, ("in",),
                                                           names=True)) is not None), None)
                 if place is not None:
@@ -785,7 +785,7 @@ class EventCoder:
                     continue
             elif head.tag_ not in ("NNS", "NNPS") and sector not in GROUP_SECTORS:
                 continue  # 'an official' is one person, not a group
-            if any(c.lower_ in FOREIGN for c in head.children):
+            if any(c.lower_ in FOREIGN for c in _kids(head)):
                 continue  # 'foreign media' are not the actor's own
             place = self._place_in(head, at, where)
             group_country = place.country if place is not None \
@@ -807,8 +807,8 @@ class EventCoder:
             # 'rioted at a jail in northern Israel': an attack or protest on a state's soil
             # ('killed 23 when they blew themselves up in Tel Aviv': a clause of time
             # says where too)
-            when = [c for c in tok.children if c.dep_ == "advcl" and any(
-                m.dep_ in ("advmod", "mark") and m.lower_ in TIME_MARKS for m in c.children)]
+            when = [c for c in _kids(tok) if c.dep_ == "advcl" and any(
+                m.dep_ in ("advmod", "mark") and m.lower_ in TIME_MARKS for m in _kids(c))]
             for head in (*_clauses(tok), *when, *([support] if support is not None else []),
                          *visited):
                 place = self._place_in(head, at, where, ("in", "at", "near", "inside"),
@@ -851,7 +851,7 @@ class EventCoder:
             sector = self._group_sector(head)
             if sector is None and head.lemma_.lower() not in GROUPS:
                 continue
-            if any(c.lower_ in FOREIGN for c in head.children):
+            if any(c.lower_ in FOREIGN for c in _kids(head)):
                 return _Role((), True)
             country: str | None = None
             own = self._place_in(head, at, where, ("in", "from"), names=True)
@@ -891,7 +891,7 @@ class EventCoder:
         Northern Ireland', 'rebels in southern Sudan', 'a bombing in Tel Aviv' (a
         gazetteer place). With ``names``, only a place's name counts, not an adjective
         ('the Palestinian uprising')."""
-        for prep in head.children:
+        for prep in _kids(head):
             if prep.dep_ == "prep" and prep.lower_ in words:
                 for obj in prep.subtree:
                     mention = at.get(obj.i)
@@ -1042,7 +1042,7 @@ class EventCoder:
         for prep in (attached or head).children:
             if prep.dep_ != "prep" or prep.lower_ not in HOME_PREPOSITIONS:
                 continue
-            for obj in prep.children:
+            for obj in _kids(prep):
                 if obj.dep_ != "pobj":
                     continue
                 for tok in obj.subtree:
@@ -1079,7 +1079,7 @@ class EventCoder:
         """'its government', 'their army', 'his ministry': a group named by an agent noun
         and owned by a pronoun, pending until the pronoun is resolved; the noun gives the
         sector ('Brazil said its army ...' -> BRAMIL)."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"),
+        owner = next((c for c in _kids(head) if c.dep_ == "poss" and c.tag_ == "PRP$"),
                      None)
         form = referring_form(owner) if owner is not None else None
         sector = self._agent(head, head.i) if form is not None else None
@@ -1105,13 +1105,13 @@ class EventCoder:
         """'ethnic Armenians in Azerbaijan': the state the people live in; for people
         acted on, the state the clause happens in ('killed three ethnic Albanians in a
         gunbattle in southern Serbia')."""
-        if not any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in head.children):
+        if not any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in _kids(head)):
             return None
         places = [head]
         if head.dep_ in ("dobj", "nsubjpass", "nsubj"):
             places.append(head.head)
         for place in places:
-            for prep in place.children:
+            for prep in _kids(place):
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
                     for obj in prep.subtree:
                         mention = at.get(obj.i)
@@ -1241,7 +1241,7 @@ class EventCoder:
                 if tuple(t.lower_ for t in words) != phrase:
                     continue
                 last = words[-1]
-                objects = [c for c in last.children if c.dep_ == "pobj"]
+                objects = [c for c in _kids(last) if c.dep_ == "pobj"]
                 end_tok = max((o.right_edge for o in objects), key=lambda t: t.i,
                               default=last)
                 start, end = tok.idx, end_tok.idx + len(end_tok.text)
@@ -1254,7 +1254,7 @@ class EventCoder:
         while tok.dep_ in ("ccomp", "conj") and tok.head.i != tok.i:
             tok = tok.head
             if tok.lemma_.lower() in self.cues.speech and tok.i != clause.i:
-                subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+                subjects = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
                 if subjects:
                     subject = subjects[0]
                     left, right = subject.left_edge, subject.right_edge
@@ -1269,17 +1269,17 @@ class EventCoder:
 def _is_passive(verb: Token) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    return any(c.dep_ in PASSIVE_DEPS for c in verb.children)
+    return any(c.dep_ in PASSIVE_DEPS for c in _kids(verb))
 
 
 def _agents(verb: Token) -> list[Token]:
-    return [g for c in verb.children if c.dep_ == "agent" for g in c.children
+    return [g for c in _kids(verb) if c.dep_ == "agent" for g in _kids(c)
             if g.dep_ == "pobj"]
 
 
 def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of a verb, inherited through coordination, control and clauses."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS]
     if subjects or depth > 4:
         return subjects, depth == 0
     head = verb.head
@@ -1291,18 +1291,18 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return _subjects(head, depth + 1)
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
-            objects = [c for c in head.children if c.dep_ == "dobj"]
+            objects = [c for c in _kids(head) if c.dep_ == "dobj"]
             if not objects:
-                objects = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "on"
-                           for g in c.children if g.dep_ == "pobj"]
+                objects = [g for c in _kids(head) if c.dep_ == "prep" and c.lower_ == "on"
+                           for g in _kids(c) if g.dep_ == "pobj"]
             if objects:
                 return objects, False
-        raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+        raised = [c for c in _kids(head) if c.dep_ == "nsubjpass"]
         if raised:  # 'Chile is said to have restored ties', 'Peru was forced to withdraw'
             return raised, False
         return _subjects(head, depth + 1)
     if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)):
+            a.dep_ == "aux" and a.lower_ == "to" for a in _kids(verb))):
         # 'fled, leaving ...', 'sent inspectors to investigate': the clause's subject
         if _is_passive(head):
             return _agents(head), False
@@ -1328,9 +1328,26 @@ def _hearsay(clause: Token) -> bool:
             return False
         clause = clause.head
         if clause.lemma_.lower() in HEARSAY and any(c.dep_ == "nsubjpass"
-                                                    for c in clause.children):
+                                                    for c in _kids(clause)):
             return True
     return False
+
+
+_KIDS_OF: list[Doc | None] = [None]
+_KIDS: dict[int, tuple[Token, ...]] = {}
+
+
+def _kids(tok: Token) -> tuple[Token, ...]:
+    """A token's children, read once per document: ``Token.children`` scans the whole
+    stretch of its subtree, and the coder asks a trigger's many times."""
+    doc = tok.doc
+    if _KIDS_OF[0] is not doc:
+        _KIDS.clear()
+        _KIDS_OF[0] = doc
+    kids = _KIDS.get(tok.i)
+    if kids is None:
+        kids = _KIDS[tok.i] = tuple(tok.children)
+    return kids
 
 
 def _members(entity: Entity, members: tuple[str, ...]) -> list[Entity]:
@@ -1348,16 +1365,16 @@ def _acl_parties(clause: Token) -> list[Token]:
     passive participle's 'by' agent ('positions held by separatist fighters') or whom it
     is laid on ('sanctions imposed on X', 'a ban placed on X'), or where a present
     participle leads ('the roads leading into Iraq')."""
-    out = [g for g in clause.children if g.dep_ == "dobj"]
+    out = [g for g in _kids(clause) if g.dep_ == "dobj"]
     if clause.tag_ == "VBN":
         out.extend(_agents(clause))
         if clause.lemma_.lower() in LAYING:
-            out.extend(g for c in clause.children if c.dep_ == "prep" and c.lower_ in (
-                "on", "against", "upon") for g in c.children if g.dep_ == "pobj")
+            out.extend(g for c in _kids(clause) if c.dep_ == "prep" and c.lower_ in (
+                "on", "against", "upon") for g in _kids(c) if g.dep_ == "pobj")
     elif clause.tag_ == "VBG":  # 'the roads leading into Iraq'
-        out.extend(g for c in clause.children if c.dep_ == "prep"
+        out.extend(g for c in _kids(clause) if c.dep_ == "prep"
                    and c.lower_ in ("into", "to", "toward", "towards")
-                   for g in c.children if g.dep_ == "pobj")
+                   for g in _kids(c) if g.dep_ == "pobj")
     return out
 
 
@@ -1365,7 +1382,7 @@ def _to_phrases(head: Token) -> list[Token]:
     """The 'to' phrases of a noun ('the parties to the conflict'), also when the parser
     hangs the phrase right after it from its verb ('urged the parties to the conflict
     to ...')."""
-    out = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "to"]
+    out = [c for c in _kids(head) if c.dep_ == "prep" and c.lower_ == "to"]
     after = head.right_edge.i + 1
     if not out and after < len(head.doc) and head.dep_ in ("dobj", "pobj"):
         nxt = head.doc[after]
@@ -1377,21 +1394,21 @@ def _to_phrases(head: Token) -> list[Token]:
 
 def _to_clause(clause: Token) -> bool:
     """'to fight': a clause with the infinitive marker."""
-    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(clause))
 
 
 def _after_complement(verb: Token, prep: Token) -> bool:
     """Does a preposition come after the verb's complement clause? It is no particle of
     the verb then, but hangs from the clause's end ('agreed to lift the embargo, with
     conditions attached' is not 'agreed with')."""
-    return any(c.dep_ in ("xcomp", "ccomp") and c.i < prep.i for c in verb.children)
+    return any(c.dep_ in ("xcomp", "ccomp") and c.i < prep.i for c in _kids(verb))
 
 
 def _partaking(verb: Token) -> bool:
     """'engaged in', 'participated in', 'took part in': a verb of taking part."""
     lemma = verb.lemma_.lower()
     return lemma in PARTAKING or (lemma == "take" and any(
-        c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+        c.dep_ == "dobj" and c.lower_ == "part" for c in _kids(verb)))
 
 
 def _qualifies(mention: Mention, doc: Doc) -> bool:
@@ -1486,7 +1503,7 @@ def _when(tok: Token) -> bool:
     attached to a participant's phrase is no part of it ('Barack Obama on Sunday')."""
     if tok.dep_ == "npadvmod":
         return _is_time(tok)
-    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and _is_time(c) for c in tok.children)
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and _is_time(c) for c in _kids(tok))
 
 
 def _is_time(tok: Token) -> bool:
@@ -1509,9 +1526,9 @@ def _mood(tok: Token, clause: Token) -> str:
         and tok.head is not clause
     if subject:
         verbs.append(tok.head)
-    aux = {c.lower_ for v in verbs for c in v.children if c.dep_ == "aux"}
-    marks = {m.lower_ for v in verbs for c in v.children if c.dep_ == "advcl"
-             for m in c.children if m.dep_ == "mark"}
+    aux = {c.lower_ for v in verbs for c in _kids(v) if c.dep_ == "aux"}
+    marks = {m.lower_ for v in verbs for c in _kids(v) if c.dep_ == "advcl"
+             for m in _kids(c) if m.dep_ == "mark"}
     condition = not marks.isdisjoint(CONDITIONS)
     if "unless" in marks and aux & (POSSIBLE | FUTURE):
         return "threatened"  # 'will withdraw its troops unless ...': an ultimatum
@@ -1526,13 +1543,13 @@ def _narrowing(tok: Token) -> set[str]:
     say what kind of thing it is ('a hunger strike', "the teachers' strike", 'went on
     strike', 'a suspension of flights')."""
     if tok.pos_ != "NOUN":
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
         words = {c.lemma_.lower() for c in objects}
         for obj in objects:  # 'sent a shipment of weapons': what the shipment holds
             if obj.lemma_.lower() in CONTAINERS or obj.lower_ in CONTAINERS:
                 words.update(o.lemma_.lower() for o in _prep_objects(obj, "of"))
         return words
-    words = {c.lemma_.lower() for c in tok.children
+    words = {c.lemma_.lower() for c in _kids(tok)
              if c.dep_ in ("amod", "compound", "poss", "nmod")}
     words.update(o.lemma_.lower() for o in _prep_objects(tok, "of"))
     if tok.dep_ == "pobj":
@@ -1541,7 +1558,7 @@ def _narrowing(tok: Token) -> set[str]:
 
 
 def _that(clause: Token) -> bool:
-    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in _kids(clause))
 
 
 def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
@@ -1560,7 +1577,7 @@ def _content_of(clause: Token, fired: dict[int, LexiconEntry]) -> bool:
     if clause.dep_ == "ccomp":
         heads.append(head)
         if _that(clause):  # 'reiterated its demand that X ...': the support verb's object
-            heads.extend(c for c in head.children if c.dep_ == "dobj")
+            heads.extend(c for c in _kids(head) if c.dep_ == "dobj")
     elif clause.dep_ == "acl" and head.pos_ == "NOUN" and _that(clause):
         heads.append(head)
     # A denial keeps what it denies too: 'denied that its troops had fired on X' is one
@@ -1582,17 +1599,17 @@ def _with_conjuncts(heads: Sequence[Token]) -> list[Token]:
             tok = stack.pop()
             if tok not in out:
                 out.append(tok)
-                stack.extend(reversed([c for c in tok.children if c.dep_ == "conj"]))
+                stack.extend(reversed([c for c in _kids(tok) if c.dep_ == "conj"]))
     return out
 
 
 def _clauses(tok: Token) -> list[Token]:
     """A trigger and the clauses that carry its action on: its complement, its purpose
     ('fired to disperse'), and a participle ('demonstrated, calling for')."""
-    out = [tok, *(c for c in tok.children if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
-        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))))]
+    out = [tok, *(c for c in _kids(tok) if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
+        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(c)))))]
     # 'sent arms to help defend X': the complement of the purpose's own verb
-    return [*out, *(g for c in out[1:] for g in c.children if g.dep_ == "xcomp")]
+    return [*out, *(g for c in out[1:] for g in _kids(c) if g.dep_ == "xcomp")]
 
 
 def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[Token]:
@@ -1606,31 +1623,31 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
         # decision': the support verb's purpose too
         verbs.extend(_clauses(support))
     for k, verb in enumerate(verbs):
-        for c in verb.children:
+        for c in _kids(verb):
             if c.dep_ == ("nsubjpass" if passive and k == 0 else "dobj"):
                 out.append(c)
             elif c.dep_ == "ccomp":  # 'warned that police would not tolerate rallies'
-                out.extend(g for g in c.children if g.dep_ in ("nsubj", "dobj"))
+                out.extend(g for g in _kids(c) if g.dep_ in ("nsubj", "dobj"))
             elif c.dep_ == "prep" and c.lower_ in PARTICLES and not passive:
                 # a particle parsed as a preposition: 'cordoned off the roads'
-                out.extend(g for g in c.children if g.dep_ == "pobj")
+                out.extend(g for g in _kids(c) if g.dep_ == "pobj")
     if passive and tok.dep_ == "acl":
         out.append(tok.head)  # 'a camp attacked by militiamen'
     for verb in verbs:
-        out.extend(g for c in verb.children if c.dep_ in ("prep", "dative")
+        out.extend(g for c in _kids(verb) if c.dep_ in ("prep", "dative")
                    and c.lower_ in OWNER_PREPOSITIONS
-                   for g in c.children if g.dep_ in ("pobj", "pcomp"))
+                   for g in _kids(c) if g.dep_ in ("pobj", "pcomp"))
     if support is not None and support.lemma_.lower() in ERRANDS:
         # 'arrived in Amman on a visit': where the errand goes
-        out.extend(g for c in support.children if c.dep_ == "prep"
+        out.extend(g for c in _kids(support) if c.dep_ == "prep"
                    and c.lower_ in ("in", "to", "at")
-                   for g in c.children if g.dep_ == "pobj")
+                   for g in _kids(c) if g.dep_ == "pobj")
     participle = tok
     while participle.dep_ == "conj" and participle.head.i != participle.i:
         participle = participle.head  # 'killing one and arresting 12'
     if participle.dep_ == "advcl" and participle.head.pos_ == "VERB" and (
             participle.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to"
-                                            for a in participle.children)):
+                                            for a in _kids(participle))):
         # ('sent inspectors to Bosnia to investigate': the purpose's place is the clause's)
         # 'launched fire against X, killing 50': the participle's victims are the clause's
         out.extend(_objects(participle.head, _is_passive(participle.head)))
@@ -1655,16 +1672,16 @@ _PREPS = "dyads.preps"
 def _prep_table(tok: Token) -> dict[str, list[Token]]:
     direct: dict[str, list[Token]] = {}
     hung: dict[str, list[Token]] = {}  # 'pulled out of Mali': the preposition hangs off
-    for c in tok.children:                # the particle
+    for c in _kids(tok):                # the particle
         dep = c.dep_
         if dep in ("prep", "dative"):
-            objects = [g for g in c.children if g.dep_ == "pobj"]
+            objects = [g for g in _kids(c) if g.dep_ == "pobj"]
             if objects:
                 direct.setdefault(c.lower_, []).extend(objects)
         if dep in ("prt", "advmod", "prep"):
-            for p in c.children:
+            for p in _kids(c):
                 if p.dep_ == "prep":
-                    objects = [g for g in p.children if g.dep_ == "pobj"]
+                    objects = [g for g in _kids(p) if g.dep_ == "pobj"]
                     if objects:
                         hung.setdefault(p.lower_, []).extend(objects)
     return {**hung, **direct}
@@ -1680,15 +1697,15 @@ def _noun_phrase(head: Token, of: bool = True) -> Iterable[tuple[Token, Token]]:
     while stack:
         np_head, tok = stack.pop()
         yield np_head, tok
-        for child in tok.children:
+        for child in _kids(tok):
             if child.dep_ == "conj" and tok.i != np_head.i:
                 stack.append((np_head, child))  # 'Hungarian and Romanian officials'
             elif child.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an")
-                                               for d in child.children):
+                                               for d in _kids(child)):
                 continue  # 'Pakistan, a key U.S. ally': a description, not a second actor
             elif child.dep_ == "conj" or child.dep_ == "appos":
                 stack.append((child, child))
             elif child.dep_ in NP_DEPS:
                 stack.append((np_head, child))
             elif of and child.dep_ == "prep" and child.lower_ == "of" and tok.i == np_head.i:
-                stack.extend((np_head, g) for g in child.children if g.dep_ == "pobj")
+                stack.extend((np_head, g) for g in _kids(child) if g.dep_ == "pobj")
