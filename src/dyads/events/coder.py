@@ -1484,10 +1484,12 @@ def _phrase(head: Token, block: Block) -> Span:
     on Monday' is 'the envoy'), as document offsets."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
-    for tok in head.subtree:
-        if tok.i > head.i and (tok.dep_ in PHRASE_CUTS or (
-                tok.dep_ in ("npadvmod", "prep") and _when(tok))):
+    stack = [t for t in _kids(head) if t.i > head.i]
+    while stack:  # the words after the head, down the tree
+        tok = stack.pop()
+        if tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)):
             right = min(right, tok.left_edge.i - 1)
+        stack.extend(_kids(tok))
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
             and not (doc[right].is_right_punct and doc[left:right].text.count("(")
                      > doc[left:right].text.count(")")):  # 'Amnesty International (AI)'
