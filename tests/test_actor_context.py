@@ -132,3 +132,21 @@ def test_a_second_place_the_parser_makes_a_second_subject(pipeline: Pipeline,
     assert doc[4].dep_ == "conj" and doc[4].head.i == 0  # the misreading this is about
     records = code(local, text)
     assert [a["code"] for a in records[0]["actor"]] == ["ULMLEG", "HRWLEG"]
+
+
+def test_a_relative_pronoun_stands_for_the_noun_its_clause_hangs_on(
+        pipeline: Pipeline) -> None:
+    records = code(pipeline, "The Kenyan envoy, who condemned Somalia on Monday, left "
+                             "Mogadishu.")
+    assert [(r["event"], [a["code"] for a in r["actor"]]) for r in records
+            if r["trigger"]["text"] == "condemned"] == [("ACCUSE", ["KENGOV"])]
+    records = code(pipeline, "The Peruvian ambassador, who was summoned by Chile on "
+                             "Tuesday, flew home.")
+    assert [[x["code"] for x in r["recipient"]] for r in records
+            if r["trigger"]["text"] == "summoned"] == [["PERGOV"]]
+
+
+def test_a_present_relative_clause_describes_and_is_no_event(pipeline: Pipeline) -> None:
+    records = code(pipeline, "Jordan, which hosts many Syrian refugees, closed its border "
+                             "with Syria.")
+    assert [r["trigger"]["text"] for r in records] == ["closed"]

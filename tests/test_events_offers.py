@@ -72,3 +72,13 @@ def test_other_promises_stay_promises(pipeline: Pipeline, text: str) -> None:
     events = code(pipeline, text)
     assert events, text
     assert (events[0]["event"], events[0]["modality"]) == ("AGREE", "intended")
+
+
+def test_a_vow_not_to_do_a_cooperative_act_is_a_refusal(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Chile vowed not to lift its blockade of the Bolivian port.")
+    vow = [e for e in events if e["trigger"]["text"] == "vowed"]
+    assert [(e["event"], e["cameo"], e["modality"]) for e in vow] == [
+        ("REJECT", "120", "actual")]
+    # a vow not to attack stays a promise
+    events = code(pipeline, "Chile vowed not to attack Bolivia.")
+    assert [e["event"] for e in events if e["trigger"]["text"] == "vowed"] == ["AGREE"]

@@ -33,6 +33,8 @@ CASES = [
     ("Soldiers from Chad cordoned off the roads leading into Sudan.", "TCD", "SDN"),
     # Criticism of what happened in a place, with no party named, is aimed at its state.
     ("Amnesty International condemned the killing of protesters in Iran.", "NGO", "IRN"),
+    # The owner of a condemned act, not what the act was done to.
+    ("Peru condemned Chile's seizure of Bolivian trucks.", "PER", "CHL"),
     ("Chilean forces launched artillery and rocket fire against Peruvian positions, killing "
      "12 soldiers.", "CHL", "PER"),
     # The trigger's own object before its purpose clause's.

@@ -105,6 +105,8 @@ HEARSAY = frozenset({"say", "believe", "report", "think", "allege", "rumour", "r
 # Acts of moving troops or goods: their nationality names the mover when the act is
 # told in the passive with no one else named.
 CONVEYED = frozenset({"AID", "MOBILIZE"})
+# Relative pronouns, which stand for the noun their clause hangs on.
+RELATIVES = frozenset({"WP", "WDT"})
 # Acts still coded when their doer goes unnamed ('three soldiers were killed').
 UNNAMED_DOERS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
 # Verbs that say of an event named as their passive subject that it is not going on
@@ -368,6 +370,14 @@ class EventCoder:
                    and not any(g.dep_ == "neg" for g in _kids(c))
                    for c in _kids(verb))
 
+    def _refused_complement(self, verb: Token, fired: dict[int, LexiconEntry]) -> bool:
+        """Is the verb's 'to' complement a cooperative act the lexicon codes, negated
+        ('vowed not to return the territory', 'promised never to lift the ban')?"""
+        return any(c.dep_ == "xcomp" and c.i in fired
+                   and self.ontology[fired[c.i].cameo].quad_class in (1, 2)
+                   and any(g.dep_ == "neg" for g in _kids(c))
+                   for c in _kids(verb))
+
     @staticmethod
     def _governed(tok: Token, fired: dict[int, LexiconEntry]) -> bool:
         """Does another trigger govern this one? 'threatened to attack' (the head event
@@ -401,6 +411,9 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.dep_ in ARGUMENT_DEPS \
                     and any(c.dep_ == "det" for c in _kids(tok)):
                 continue  # 'evacuated the wounded': a participle that names people
+            if tok.pos_ == "VERB" and tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") \
+                    and not any(c.dep_ in ("aux", "auxpass") for c in _kids(tok)):
+                continue  # 'Pakistan, which hosts millions of refugees': what it is like
             if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i in fired \
                     and tok.head.pos_ == "NOUN":
                 continue  # 'sanctions targeting Iran': it says what the sanctions do
@@ -537,6 +550,13 @@ class EventCoder:
             code = self.ontology[OFFER_CODES[False]]
             modality = "threatened"
             rule = f"offer:{entry.id}"
+        elif tok.pos_ == "VERB" and entry.modality == "intended" and code.cameo[:2] == "03" \
+                and self._refused_complement(tok, fired):
+            # 'vowed not to return the Golan Heights': a refusal made in advance (CAMEO
+            # 12), as 'pledged not to attack' is a cooperative promise
+            code = self.ontology["120"]
+            modality = "actual"  # the vow is the refusal
+            rule = f"refusal:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
@@ -672,8 +692,10 @@ class EventCoder:
         if slot == "dobj":
             if passive:
                 subj = [c for c in _kids(tok) if c.dep_ == "nsubjpass"]
-                if not subj and tok.dep_ == "acl":
-                    subj = [tok.head]
+                if (not subj and tok.dep_ == "acl") or (tok.dep_ == "relcl" and subj and all(
+                        s.tag_ in RELATIVES for s in subj)):
+                    subj = [tok.head]  # 'the envoy, who was summoned by ...'
+
                 return subj, True
             return [c for c in _kids(tok) if c.dep_ == "dobj"], True
         if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject;
@@ -1280,6 +1302,8 @@ def _agents(verb: Token) -> list[Token]:
 def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of a verb, inherited through coordination, control and clauses."""
     subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "relcl" and subjects and all(s.tag_ in RELATIVES for s in subjects):
+        return [verb.head], depth == 0  # 'the envoy, who condemned ...': the envoy
     if subjects or depth > 4:
         return subjects, depth == 0
     head = verb.head
@@ -1709,5 +1733,8 @@ def _noun_phrase(head: Token, of: bool = True) -> Iterable[tuple[Token, Token]]:
                 stack.append((child, child))
             elif child.dep_ in NP_DEPS:
                 stack.append((np_head, child))
-            elif of and child.dep_ == "prep" and child.lower_ == "of" and tok.i == np_head.i:
+            elif of and child.dep_ == "prep" and child.lower_ == "of" and tok.i == np_head.i \
+                    and not any(c.dep_ == "poss" for c in _kids(tok)):
+                # 'the government of Armenia'; not "Russia's invasion of Ukraine", whose
+                # 'of' names what the owner acts on
                 stack.extend((np_head, g) for g in _kids(child) if g.dep_ == "pobj")
