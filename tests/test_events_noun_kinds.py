@@ -81,3 +81,12 @@ def test_a_participle_that_describes_a_noun_trigger_is_not_an_event(
     assert [(r["event"], [a["code"] for a in r["actor"]],
              [x["code"] for x in r["recipient"]]) for r in records] == [
         ("COERCE", ["IGOEUR"], ["BLR"])]
+
+
+def test_a_states_protest_is_diplomatic(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Vietnam protested against the presence of Chinese survey "
+                              "ships near its coast.")
+    assert (event["event"], event["cameo"]) == ("ACCUSE", "111")
+    # its people's protest is a demonstration
+    records = code(pipeline, "Thousands of Vietnamese protested against the new tax.")
+    assert [r["event"] for r in records] == ["PROTEST"]

@@ -543,6 +543,12 @@ class EventCoder:
             code = self.ontology[OFFER_CODES[cooperative]]
             modality = "intended" if cooperative else "threatened"
             rule = f"offer:{entry.id}"
+        if code.event == "PROTEST" and tok.lemma_.lower() == "protest" and actor.entities \
+                and all(_official(e, at, tok.doc, block) for e in actor.entities):
+            # 'Malaysia protested against the presence of Chinese ships': a state's protest
+            # is diplomatic, a denunciation (CAMEO 111), not a demonstration
+            code = self.ontology["111"]
+            rule = f"official:{entry.id}"
         if tok.pos_ == "VERB" and entry.modality == "intended" and code.cameo[:2] == "03" \
                 and self._hostile_complement(tok, fired):
             # 'vowed to attack Israel', 'pledged to fight on': a promise of a hostile act
@@ -1342,6 +1348,21 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return [head], False
     return [], depth == 0
+
+
+def _official(entity: Entity, at: dict[int, Mention], doc: Doc, block: Block) -> bool:
+    """Does the entity stand for a state by its name, its government or an
+    intergovernmental body (not its people: 'Kenyans', 'thousands of Kenyans')?"""
+    if not entity.code or entity.pending:
+        return False
+    if entity.code[:3] == "IGO" or entity.sector == "GOV":
+        return True
+    if entity.sector is not None or entity.country is None:
+        return False
+    start = entity.start - block.start
+    mention = next((m for m in at.values() if doc[m.start].idx == start), None)
+    return mention is not None and mention.entry.kind in ("name", "capital") \
+        and entity.phrase is not None and entity.phrase.text == entity.entity_text
 
 
 def _hearsay(clause: Token) -> bool:
