@@ -31,3 +31,9 @@ def test_a_participle_of_another_kind_is_its_own_event(pipeline: Pipeline) -> No
     assert sorted(r["event"] for r in records) == ["ACCUSE", "SANCTION"]
     assert sorted(r["id"] for r in records) == [records[0]["id"][:-1] + "0",
                                                 records[0]["id"][:-1] + "1"]
+
+
+def test_a_meeting_held_to_discuss_is_one_meeting(pipeline: Pipeline) -> None:
+    records = code(pipeline, "Peru's president met his Chilean counterpart to discuss "
+                             "border security.")
+    assert [(r["event"], r["trigger"]["text"]) for r in records] == [("CONSULT", "met")]

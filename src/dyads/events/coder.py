@@ -433,6 +433,10 @@ class EventCoder:
         for i, event in list(coded.items()):
             tok = doc[i]
             main = coded.get(tok.head.i)
+            if main is not None and event.event == main.event == "CONSULT" \
+                    and tok.dep_ == "advcl" and _to_clause(tok):
+                del coded[i]  # 'met his counterpart to discuss security': one meeting
+                continue
             if event.event == "ASSAULT" and tok.tag_ == "VBG" and tok.dep_ == "advcl" \
                     and main is not None and main.event in ("ASSAULT", "PROTEST"):
                 coded[tok.head.i] = replace(main, quantities=main.quantities + tuple(
