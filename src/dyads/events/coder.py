@@ -325,7 +325,8 @@ class EventCoder:
         for entry in entries:
             if entry.particle is not None and not any(
                     c.lower_ == entry.particle and (c.dep_ == "prt" or (
-                        c.dep_ == "prep" and not _after_complement(tok, c)))
+                        c.dep_ == "prep" and not _after_complement(tok, c)) or (
+                        c.dep_ == "advmod" and c.lower_ in ("away", "back")))
                     for c in _kids(tok)) and not (
                     # 'held exercises with France': the phrase may hang on the verb
                     tok.pos_ == "NOUN" and tok.dep_ == "dobj" and entry.particle == "with"
@@ -1595,6 +1596,9 @@ def _narrowing(tok: Token) -> set[str]:
     strike', 'a suspension of flights')."""
     if tok.pos_ != "NOUN":
         objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [g for c in _kids(tok)  # 'handed in their weapons': the particle's
+                    if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in PARTICLES)
+                    for g in _kids(c) if g.dep_ == "pobj"]
         words = {c.lemma_.lower() for c in objects}
         for obj in objects:  # 'sent a shipment of weapons': what the shipment holds
             if obj.lemma_.lower() in CONTAINERS or obj.lower_ in CONTAINERS:
