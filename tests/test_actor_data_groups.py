@@ -258,6 +258,14 @@ def matcher(pipeline: Pipeline) -> ActorMatcher:
      [("AFC/M23", "CODM23"), ("Hayat Tahrir al-Sham", "SYRHTS")]),
     ("Turkish Cypriot leaders met in Azad Jammu and Kashmir.",
      [("Turkish Cypriot", "CYPTRN"), ("Azad Jammu and Kashmir", "PAKAJK")]),
+    # historical armed groups, named and abbreviated
+    ("UNITA and Renamo fighters clashed with the Khmer Rouge.",
+     [("UNITA", "AGOUNT"), ("Renamo", "MOZREN"), ("Khmer Rouge", "KHMKRG")]),
+    ("The Islamic Salvation Front, the GIA and the NPFL.",
+     [("Islamic Salvation Front", "DZAFIS"), ("GIA", "DZAGIA"), ("NPFL", "LBRNPF")]),
+    ("Leaders of the Forces for the Defence of Democracy met the Reagan administration.",
+     [("Forces for the Defence of Democracy", "BDIFDD"),
+      ("Reagan administration", "USAGOV")]),
     # ambiguous strings next to another proper noun are not matched
     ("Richard Wagner and the National Security Council at the ICC Cricket World Cup.", []),
 ])

@@ -33,6 +33,26 @@ def test_a_reported_obligation_is_the_speaker_s_demand(pipeline: Pipeline, text:
     assert events[0]["rule"].startswith("cue:obligation.")
 
 
+@pytest.mark.parametrize(("text", "cameo", "actor", "recipient"), [
+    ("The Kenyan president issued a sharp reminder to Uganda that it must reopen the border.",
+     "100", "KEN", "UGA"),
+    ("Chile sent Peru a message that it must release the fishermen.", "100", "CHL", "PER"),
+    ("Norway sent a note to Sweden that Swedish trawlers should leave its waters.",
+     "020", "NOR", "SWE"),
+])
+def test_a_noun_of_speech_says_the_obligation_too(pipeline: Pipeline, text: str, cameo: str,
+                                                 actor: str, recipient: str) -> None:
+    events = code(pipeline, text)
+    assert [(e["event"], e["cameo"], [a["code"][:3] for a in e["actor"]],
+             [r["code"][:3] for r in e["recipient"]], e["modality"]) for e in events] == \
+        [("REQUEST", cameo, [actor], [recipient], "requested")]
+
+
+def test_who_receives_a_message_demands_nothing(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Brazil received a message that Chile must pay the debt.")
+    assert all(e["event"] != "REQUEST" for e in events)
+
+
 def test_the_speaker_s_own_duty_is_no_demand(pipeline: Pipeline) -> None:
     events = code(pipeline, "Israel said it must defend its borders.")
     assert all(e["event"] != "REQUEST" for e in events)

@@ -118,7 +118,7 @@ QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", 
                             "number", "crowd"})
 # Nouns that measure or hold what a verb acts on, which their 'of' phrase names: 'sent a
 # shipment of weapons', 'handed over 700 kg of medicine', 'imposed a new round of
-# sanctions'.
+# sanctions', 'received a mission of observers'.
 CONTAINERS = frozenset({"shipment", "consignment", "cargo", "batch", "load", "truckload",
                         "planeload", "shipload", "convoy", "delivery", "kg", "kilogram",
                         "kilo", "ton", "tonne", "pound", "litre", "liter", "gallon", "barrel",
@@ -126,7 +126,14 @@ CONTAINERS = frozenset({"shipment", "consignment", "cargo", "batch", "load", "tr
                         "number", "thousand", "hundred", "dozen", "million", "lot", "worth",
                         "amount", "quantity", "unit", "squad", "fleet", "flotilla", "column",
                         "round", "set", "raft", "series", "barrage", "volley", "salvo",
-                        "wave"})
+                        "wave", "mission", "delegation"})
+# Nouns for the work of doing something, which their modifier names: 'halted its mediation
+# efforts' halts mediation, 'suspended the aid operation' suspends aid.
+ACTIVITIES = frozenset({"effort", "bid", "attempt", "initiative", "operation",
+                        "work", "activity", "role", "process"})
+# Verbs that send what a noun of speech says ('issued a reminder that X must ...').
+SENDING = frozenset({"issue", "send", "deliver", "give", "convey", "pass", "relay",
+                     "hand", "repeat", "reiterate", "address", "dispatch"})
 # Adjectives whose 'to' clause is their subject's imminent act ('Chile is about to restore
 # ties'), or its offer ('Peru is ready to send troops': intended, by the control cues);
 # others leave it unasserted ('unable to', 'likely to').
@@ -270,7 +277,7 @@ class EventCoder:
                     entries = index.get((tok.lemma_.lower(), tok.pos_))
                     if entries:
                         entry = self._choose(tok, entries)
-                if entry is None and lemma_id in speech_ids and tok.pos_ == "VERB":
+                if entry is None and lemma_id in speech_ids and tok.pos_ in ("VERB", "NOUN"):
                     entry = self._obligation(tok)  # 'said Iran must stop ...'
                 if entry is not None:
                     fired[tok.i] = entry
@@ -343,19 +350,33 @@ class EventCoder:
         another party must or should do demands it of that party. The reported clause is
         the demand's content (its subject the recipient), as a 'that' clause is of
         'demanded'. 'Israel said it must defend its borders' is no demand: a pronoun
-        subject with no one addressed is the speaker's own duty."""
+        subject with no one addressed is the speaker's own duty. A noun of speech says it
+        too, its 'that' clause the content ('sent Peru a message that it must ...')."""
+        noun = verb.pos_ == "NOUN"
+        if noun and (verb.dep_ != "dobj" or verb.head.lemma_.lower() not in SENDING):
+            return None  # 'received a message that ...': the receiver demands nothing
         for clause in _kids(verb):
-            if clause.dep_ != "ccomp":
+            if clause.dep_ != "ccomp" and not (noun and clause.dep_ == "acl"
+                                                and _that(clause)):
                 continue
             modal = next((a.lower_ for a in _kids(clause) if a.dep_ == "aux"
                           and a.lower_ in self.cues.obligations), None)
             subjects = [c for c in _kids(clause) if c.dep_ in SUBJECT_DEPS]
             if modal is None or not subjects:
                 continue
-            if subjects[0].pos_ == "PRON" and not any(
-                    c.dep_ in ("dobj", "dative") for c in _kids(verb)):
+            addressed = [c for c in _kids(verb.head if noun else verb)
+                         if c.dep_ in ("dobj", "dative") and c.i != verb.i]
+            if noun:
+                addressed += [c for c in _kids(verb) if c.dep_ == "prep" and c.lower_ == "to"]
+            if subjects[0].pos_ == "PRON" and not addressed:
                 continue
             lemma = verb.lemma_.lower()
+            if noun:  # the support verb's subject speaks; whom it addresses, or the clause
+                return LexiconEntry(id=f"obligation.{lemma}.{modal}", lemma=lemma, pos="NOUN",
+                                    cameo=self.cues.obligations[modal],
+                                    actor=("poss", "support"),
+                                    recipient=("prep:to", "ccomp"),
+                                    modality="requested")
             return LexiconEntry(id=f"obligation.{lemma}.{modal}", lemma=lemma, pos="VERB",
                                 cameo=self.cues.obligations[modal],
                                 actor=DEFAULT_SLOTS["VERB"][0],
@@ -421,6 +442,9 @@ class EventCoder:
             governed = self._governed(tok, fired)
             if governed and tok.pos_ != "NOUN":
                 continue
+            if governed and tok.dep_ == "dobj" and fired[tok.head.i].objects and any(
+                    c.dep_ == "poss" and c.pos_ == "PRON" for c in _kids(tok)):
+                continue  # 'Kenya halted its talks with X': the halting, not the talks
             # A governed noun is its own event only when it names its own actor:
             # "Pakistan's call for talks was rejected" (two events), not "supplied
             # Azerbaijan with weapons deliveries" (one).
@@ -1603,6 +1627,9 @@ def _narrowing(tok: Token) -> set[str]:
         for obj in objects:  # 'sent a shipment of weapons': what the shipment holds
             if obj.lemma_.lower() in CONTAINERS or obj.lower_ in CONTAINERS:
                 words.update(o.lemma_.lower() for o in _prep_objects(obj, "of"))
+            elif obj.lemma_.lower() in ACTIVITIES:  # 'ended its mediation efforts'
+                words.update(c.lemma_.lower() for c in _kids(obj)
+                             if c.dep_ in ("compound", "amod", "nmod"))
         return words
     words = {c.lemma_.lower() for c in _kids(tok)
              if c.dep_ in ("amod", "compound", "poss", "nmod")}
