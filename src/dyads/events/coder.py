@@ -55,6 +55,11 @@ PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Prepositions whose phrase says what a common noun is about, for or against, or when, and
+# is left out of the phrase that names a participant ('a request for talks', 'protests
+# against the law'); a name keeps them ('Minister for Foreign Affairs').
+ABOUT_PREPS = frozenset({"for", "about", "over", "against", "as", "following", "during",
+                         "after", "before", "throughout", "under", "on"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -1481,12 +1486,15 @@ def _context_entity(first: Token, last: Token, code: str, country: str | None,
 
 def _phrase(head: Token, block: Block) -> Span:
     """The noun phrase headed by ``head`` without its clauses ('the envoy, who arrived
-    on Monday' is 'the envoy'), as document offsets."""
+    on Monday' is 'the envoy') and, for a common noun, without what it is about or for
+    ('a request for talks' is 'a request'), as document offsets."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     for tok in head.subtree:
         if tok.i > head.i and (tok.dep_ in PHRASE_CUTS or (
-                tok.dep_ in ("npadvmod", "prep") and _when(tok))):
+                tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
+                tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in ABOUT_PREPS
+                and head.pos_ != "PROPN")):
             right = min(right, tok.left_edge.i - 1)
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
             and not (doc[right].is_right_punct and doc[left:right].text.count("(")
