@@ -137,6 +137,11 @@ READY = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepare
 # Adjectives whose 'to' clause is an offer: the act is coded as the intent to do it
 # (CAMEO 030) or, when hostile, as a threat (130).
 OFFERS = frozenset({"ready", "willing", "prepared"})
+# Words that make a deployment of forces a peacekeeping one ('sent troops to the UN
+# peacekeeping mission', 'deployed soldiers as peacekeepers'): CAMEO 074, not 154.
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
+                          "peace-keepers", "peacekeep"})
+PEACEKEEPING_CODE = "074"
 OFFER_CODES = {True: "030", False: "130"}
 # Acts whose promise is a threat ('vowed to attack', 'pledged to impose sanctions').
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -542,6 +547,12 @@ class EventCoder:
             code = self.ontology[OFFER_CODES[False]]
             modality = "threatened"
             rule = f"offer:{entry.id}"
+        if code.event == "MOBILIZE" and code.cameo.startswith("154") \
+                and _peacekeeping(clause):
+            # 'sent troops to the UN peacekeeping force in Mali', 'the deployment of
+            # troops on a peacekeeping mission': providing peacekeeping, not a show of force
+            code = self.ontology[PEACEKEEPING_CODE]
+            rule = f"peacekeeping:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
@@ -1504,6 +1515,21 @@ def _phrase(head: Token, block: Block) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _peacekeeping(clause: Token) -> bool:
+    """Does a deployment's own clause call it peacekeeping ('sent troops to the UN
+    peacekeeping mission', 'deployed soldiers as peacekeepers', 'sent troops to serve as
+    a peacekeeping force')? Coordinated and reported clauses, and subordinate ones with a
+    subject of their own, say nothing of it."""
+    for child in _kids(clause):
+        if child.dep_ in ("conj", "ccomp", "parataxis") or (
+                child.dep_ == "advcl" and any(g.dep_ in SUBJECT_DEPS for g in _kids(child))):
+            continue
+        if any(t.lower_ in PEACEKEEPING or t.lemma_.lower() in PEACEKEEPING
+               for t in child.subtree):
+            return True
+    return False
 
 
 def _when(tok: Token) -> bool:
