@@ -142,6 +142,9 @@ OFFERS = frozenset({"ready", "willing", "prepared"})
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
                           "peace-keepers", "peacekeep"})
 PEACEKEEPING_CODE = "074"
+# A show of force (CAMEO 150) named by a noun ('exercises', 'drills') that forces of
+# several states hold together is military cooperation among them (062).
+JOINT_DRILL_CODES = ("150", "062")
 OFFER_CODES = {True: "030", False: "130"}
 # Acts whose promise is a threat ('vowed to attack', 'pledged to impose sanctions').
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -553,6 +556,11 @@ class EventCoder:
             # troops on a peacekeeping mission': providing peacekeeping, not a show of force
             code = self.ontology[PEACEKEEPING_CODE]
             rule = f"peacekeeping:{entry.id}"
+        if code.cameo == JOINT_DRILL_CODES[0] and tok.pos_ == "NOUN" \
+                and len({e.country for e in actor.entities if e.country}) > 1:
+            # 'Russian and Chinese navies began exercises': held together, a cooperation
+            code = self.ontology[JOINT_DRILL_CODES[1]]
+            rule = f"joint:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
