@@ -137,6 +137,11 @@ READY = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepare
 # Adjectives whose 'to' clause is an offer: the act is coded as the intent to do it
 # (CAMEO 030) or, when hostile, as a threat (130).
 OFFERS = frozenset({"ready", "willing", "prepared"})
+# Verbs of claiming, and the pronouns by which a claimant says an act is its own ('the
+# rebels claimed that they had attacked the base'): a claim of responsibility (CAMEO 015).
+CLAIMING = frozenset({"claim"})
+CLAIMANTS = frozenset({"they", "we", "it", "he", "she", "i"})
+CLAIM_CODE = "015"
 # Words that make a deployment of forces a peacekeeping one ('sent troops to the UN
 # peacekeeping mission', 'deployed soldiers as peacekeepers'): CAMEO 074, not 154.
 PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
@@ -287,6 +292,7 @@ class EventCoder:
                     fired[tok.i] = entry
             before = len(events)
             if fired:
+                self._claimed(doc, fired)
                 events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
             if len(events) == before and self.backoff is not None and (
                     not self.require_actor
@@ -347,6 +353,29 @@ class EventCoder:
                 continue
             return entry
         return None
+
+    def _claimed(self, doc: Doc, fired: dict[int, LexiconEntry]) -> None:
+        """'The rebels claimed that they had attacked the base': a party that claims its
+        own hostile act claims responsibility for it (CAMEO 015), as 'claimed
+        responsibility for the attack' does; the act stays an event of its own."""
+        claims: dict[int, LexiconEntry] = {}
+        for i, entry in fired.items():
+            tok = doc[i]
+            verb = tok.head
+            if tok.dep_ != "ccomp" or verb.i in fired or verb.pos_ != "VERB" \
+                    or verb.lemma_.lower() not in CLAIMING \
+                    or self.ontology[entry.cameo].event not in HOSTILE:
+                continue
+            subjects = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in CLAIMANTS:
+                claims[verb.i] = LexiconEntry(
+                    id=f"claim.{entry.id}", lemma=verb.lemma_.lower(), pos="VERB",
+                    cameo=CLAIM_CODE, actor=DEFAULT_SLOTS["VERB"][0], recipient=())
+        if claims:
+            fired.update(claims)
+            ordered = sorted(fired.items())
+            fired.clear()
+            fired.update(ordered)
 
     def _obligation(self, verb: Token) -> LexiconEntry | None:
         """'Britain said Libya must hand over the suspects': a speaker who says what
@@ -492,7 +521,8 @@ class EventCoder:
         if not recipient.entities and tok.pos_ == "VERB":
             # 'threatened to attack X': X from the complement; a denial's from what it
             # denies ('denied that its forces had shelled X')
-            complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
+            complements = ("xcomp", "ccomp") if entry.modality == "denied" \
+                or entry.id.startswith("claim.") else ("xcomp",)
             for child in _kids(tok):
                 if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     # The complement's own entry when it is a trigger; otherwise the
@@ -629,7 +659,8 @@ class EventCoder:
             clauses += [c for c in _kids(tok) if c.dep_ == "ccomp" and _that(c)]
             heads = words(g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS)
         if not heads and tok.pos_ == "VERB":
-            complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
+            complements = ("xcomp", "ccomp") if entry.modality == "denied" \
+                or entry.id.startswith("claim.") else ("xcomp",)
             for child in _kids(tok):
                 if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
