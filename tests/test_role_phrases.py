@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dyads.eval.sets import _event_triples
 from dyads.models import Entity, Event, Sentence, Span
 from dyads.pipeline import Pipeline
@@ -47,3 +49,27 @@ def test_petrarch_reads_a_joint_act_as_reciprocal_pairs() -> None:
     one = Event("d", 0, 0, sentence, "CONSULT", None, (), "040", 1, 1, 1.0,
                 Span("met", 15, 18), (_entity("CHL", 0),), ())
     assert _event_triples([one]) == []
+
+
+@pytest.mark.parametrize(("text", "trigger", "target"), [
+    # What a request, a proposal or a protest is about or for says no more of who or what
+    # the act is done to.
+    ("Uruguay rejected a proposal for joint patrols on the river.", "rejected",
+     "a proposal"),
+    ("Chile refused a request about the mining contracts.", "refused", "a request"),
+    ("Bolivian police dispersed protests against the new water tariffs.", "dispersed",
+     "protests"),
+    # An owner still belongs to the phrase.
+    ("Kenya rejected an offer from Uganda.", "rejected", "an offer from Uganda"),
+])
+def test_phrase_leaves_out_what_a_noun_is_about(pipeline: Pipeline, text: str, trigger: str,
+                                                target: str) -> None:
+    events = [e for e in code(pipeline, text) if e["trigger"]["text"] == trigger]
+    assert events, f"no event on {trigger!r} in {text!r}"
+    assert events[0]["target"]["text"] == target  # type: ignore[index]
+
+
+def test_a_title_keeps_its_prepositions(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Chile's Minister for Foreign Affairs met the Peruvian "
+                              "president.")
+    assert _phrases(event["actor"]) == ["Chile's Minister for Foreign Affairs"]

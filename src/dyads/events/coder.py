@@ -55,6 +55,11 @@ PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# Prepositions whose phrase says what a common noun is about, for or against, or when, and
+# is left out of the phrase that names a participant ('a request for talks', 'protests
+# against the law'); a name keeps them ('Minister for Foreign Affairs').
+ABOUT_PREPS = frozenset({"for", "about", "over", "against", "as", "following", "during",
+                         "after", "before", "throughout", "under", "on"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -141,6 +146,19 @@ READY = frozenset({"about", "set", "poised", "due", "ready", "willing", "prepare
 # Adjectives whose 'to' clause is an offer: the act is coded as the intent to do it
 # (CAMEO 030) or, when hostile, as a threat (130).
 OFFERS = frozenset({"ready", "willing", "prepared"})
+# Verbs of claiming, and the pronouns by which a claimant says an act is its own ('the
+# rebels claimed that they had attacked the base'): a claim of responsibility (CAMEO 015).
+CLAIMING = frozenset({"claim"})
+CLAIMANTS = frozenset({"they", "we", "it", "he", "she", "i"})
+CLAIM_CODE = "015"
+# Words that make a deployment of forces a peacekeeping one ('sent troops to the UN
+# peacekeeping mission', 'deployed soldiers as peacekeepers'): CAMEO 074, not 154.
+PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping",
+                          "peace-keepers", "peacekeep"})
+PEACEKEEPING_CODE = "074"
+# A show of force (CAMEO 150) named by a noun ('exercises', 'drills') that forces of
+# several states hold together is military cooperation among them (062).
+JOINT_DRILL_CODES = ("150", "062")
 OFFER_CODES = {True: "030", False: "130"}
 # Acts whose promise is a threat ('vowed to attack', 'pledged to impose sanctions').
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION"})
@@ -283,6 +301,7 @@ class EventCoder:
                     fired[tok.i] = entry
             before = len(events)
             if fired:
+                self._claimed(doc, fired)
                 events.extend(self._code_sentence(sent, sentence, fired, at, where, block))
             if len(events) == before and self.backoff is not None and (
                     not self.require_actor
@@ -344,6 +363,29 @@ class EventCoder:
                 continue
             return entry
         return None
+
+    def _claimed(self, doc: Doc, fired: dict[int, LexiconEntry]) -> None:
+        """'The rebels claimed that they had attacked the base': a party that claims its
+        own hostile act claims responsibility for it (CAMEO 015), as 'claimed
+        responsibility for the attack' does; the act stays an event of its own."""
+        claims: dict[int, LexiconEntry] = {}
+        for i, entry in fired.items():
+            tok = doc[i]
+            verb = tok.head
+            if tok.dep_ != "ccomp" or verb.i in fired or verb.pos_ != "VERB" \
+                    or verb.lemma_.lower() not in CLAIMING \
+                    or self.ontology[entry.cameo].event not in HOSTILE:
+                continue
+            subjects = [c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS]
+            if subjects and subjects[0].lower_ in CLAIMANTS:
+                claims[verb.i] = LexiconEntry(
+                    id=f"claim.{entry.id}", lemma=verb.lemma_.lower(), pos="VERB",
+                    cameo=CLAIM_CODE, actor=DEFAULT_SLOTS["VERB"][0], recipient=())
+        if claims:
+            fired.update(claims)
+            ordered = sorted(fired.items())
+            fired.clear()
+            fired.update(ordered)
 
     def _obligation(self, verb: Token) -> LexiconEntry | None:
         """'Britain said Libya must hand over the suspects': a speaker who says what
@@ -521,7 +563,8 @@ class EventCoder:
         if not recipient.entities and tok.pos_ == "VERB":
             # 'threatened to attack X': X from the complement; a denial's from what it
             # denies ('denied that its forces had shelled X')
-            complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
+            complements = ("xcomp", "ccomp") if entry.modality == "denied" \
+                or entry.id.startswith("claim.") else ("xcomp",)
             for child in _kids(tok):
                 if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     # The complement's own entry when it is a trigger; otherwise the
@@ -592,6 +635,17 @@ class EventCoder:
             code = self.ontology["120"]
             modality = "actual"  # the vow is the refusal
             rule = f"refusal:{entry.id}"
+        if code.event == "MOBILIZE" and code.cameo.startswith("154") \
+                and _peacekeeping(clause):
+            # 'sent troops to the UN peacekeeping force in Mali', 'the deployment of
+            # troops on a peacekeeping mission': providing peacekeeping, not a show of force
+            code = self.ontology[PEACEKEEPING_CODE]
+            rule = f"peacekeeping:{entry.id}"
+        if code.cameo == JOINT_DRILL_CODES[0] and tok.pos_ == "NOUN" \
+                and len({e.country for e in actor.entities if e.country}) > 1:
+            # 'Russian and Chinese navies began exercises': held together, a cooperation
+            code = self.ontology[JOINT_DRILL_CODES[1]]
+            rule = f"joint:{entry.id}"
         if modality == "actual":
             modality = _mood(tok, clause)
         attribution = according or self._speaker(clause, block)
@@ -660,7 +714,8 @@ class EventCoder:
             clauses += [c for c in _kids(tok) if c.dep_ == "ccomp" and _that(c)]
             heads = words(g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS)
         if not heads and tok.pos_ == "VERB":
-            complements = ("xcomp", "ccomp") if entry.modality == "denied" else ("xcomp",)
+            complements = ("xcomp", "ccomp") if entry.modality == "denied" \
+                or entry.id.startswith("claim.") else ("xcomp",)
             for child in _kids(tok):
                 if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
                     slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
@@ -1555,13 +1610,16 @@ def _context_entity(first: Token, last: Token, code: str, country: str | None,
 
 def _phrase(head: Token, block: Block) -> Span:
     """The noun phrase headed by ``head`` without its clauses ('the envoy, who arrived
-    on Monday' is 'the envoy'), as document offsets."""
+    on Monday' is 'the envoy') and, for a common noun, without what it is about or for
+    ('a request for talks' is 'a request'), as document offsets."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     stack = [t for t in _kids(head) if t.i > head.i]
     while stack:  # the words after the head, down the tree
         tok = stack.pop()
-        if tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)):
+        if tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
+                tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in ABOUT_PREPS
+                and head.pos_ != "PROPN"):
             right = min(right, tok.left_edge.i - 1)
         stack.extend(_kids(tok))
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
@@ -1572,6 +1630,21 @@ def _phrase(head: Token, block: Block) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _peacekeeping(clause: Token) -> bool:
+    """Does a deployment's own clause call it peacekeeping ('sent troops to the UN
+    peacekeeping mission', 'deployed soldiers as peacekeepers', 'sent troops to serve as
+    a peacekeeping force')? Coordinated and reported clauses, and subordinate ones with a
+    subject of their own, say nothing of it."""
+    for child in _kids(clause):
+        if child.dep_ in ("conj", "ccomp", "parataxis") or (
+                child.dep_ == "advcl" and any(g.dep_ in SUBJECT_DEPS for g in _kids(child))):
+            continue
+        if any(t.lower_ in PEACEKEEPING or t.lemma_.lower() in PEACEKEEPING
+               for t in child.subtree):
+            return True
+    return False
 
 
 def _when(tok: Token) -> bool:
