@@ -92,9 +92,12 @@ def test_an_unnamed_actor_is_coded_from_its_context(pipeline: Pipeline, text: st
 
 
 def test_no_context_actor_for_talk_or_foreign_groups(pipeline: Pipeline) -> None:
-    # A proposal is not domestic, and foreign journalists are not the place's.
-    assert not code(pipeline, "The government proposed talks with Chile.")
-    assert not code(pipeline, "Foreign journalists protested in Cairo.")
+    # A proposal is not domestic, and foreign journalists are not the place's: their
+    # country is unknown.
+    for text in ("The government proposed talks with Chile.",
+                 "Foreign journalists protested in Cairo."):
+        assert all(a["code"].startswith("---") and a["country"] is None
+                   for r in code(pipeline, text) for a in r["actor"]), text
 
 
 def test_an_imminent_act_belongs_to_the_subject(pipeline: Pipeline) -> None:

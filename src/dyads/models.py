@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 MODALITIES = ("actual", "intended", "threatened", "requested", "alleged", "denied", "hypothetical")
 

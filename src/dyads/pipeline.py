@@ -89,6 +89,7 @@ class Pipeline:
                                                  if p in self.nlp.pipe_names)
         self.coder = EventCoder(self.ontology, self.lexicon, self.cues, self.actors.agents,
                                 require_actor=settings.require_actor,
+                                unknown_actors=settings.unknown_actors,
                                 min_confidence=settings.min_confidence,
                                 backoff=load_backoff() if settings.backoff else None)
 

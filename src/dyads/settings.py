@@ -30,6 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("require_actor", True, "emit an event only when an actor was resolved, or, for "
             "a hostile material act told by a verb (QuadClass 4), its recipient ('three "
             "soldiers were killed by a roadside bomb': the actor is unknown, an empty list)"),
+    Setting("unknown_actors", True, "code a doer the text names and no dictionary knows "
+            "(an organisation's name such as 'the FLN', or a group named by an agent noun "
+            "such as 'police') as an actor '---' plus its sector, with 0.2 less confidence"),
     Setting("language_check", True, "skip documents that are not English"),
     Setting("max_block_chars", 20000, "longest text unit handed to spaCy at once; longer "
             "paragraphs are cut at a line break"),
@@ -51,6 +54,7 @@ class Settings:
     workers: int = 1
     min_confidence: float = 0.0
     require_actor: bool = True
+    unknown_actors: bool = True
     language_check: bool = True
     max_block_chars: int = 20000
     actors: tuple[str, ...] = ()

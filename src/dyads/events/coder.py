@@ -190,6 +190,8 @@ PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN
                            "SANCTION", "ACCUSE", "CONCEDE"})
 # Participles that lay a measure on someone ('sanctions imposed on X').
 LAYING = frozenset({"impose", "place", "slap", "levy", "level", "enforce", "put"})
+# The source of an actor the text names and no dictionary codes.
+UNKNOWN = "unknown"
 # Parts of speech of the words an event can be done to (its target).
 TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Words that say when (the recogniser that labels dates is not run on every sentence).
@@ -235,6 +237,7 @@ class EventCoder:
 
     def __init__(self, ontology: Ontology, lexicon: Lexicon, cues: Cues,
                  agents: dict[str, str], *, require_actor: bool = True,
+                 unknown_actors: bool = True,
                  min_confidence: float = 0.0, backoff: Backoff | None = None) -> None:
         self.ontology = ontology
         self.lexicon = lexicon
@@ -245,6 +248,7 @@ class EventCoder:
         self.cues = cues
         self.agents = agents
         self.require_actor = require_actor
+        self.unknown_actors = unknown_actors
         self.min_confidence = min_confidence
         self.backoff = backoff
         # First words of the attribution phrases: most sentences have none of them.
@@ -546,6 +550,8 @@ class EventCoder:
                 actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at,
                                             where, block, _Role((), True))
                 if not actor.entities:
+                    actor = self._unknown_doer(tok, actor_slots, passive, support, block)
+                if not actor.entities:
                     return None
             elif not (tok.pos_ == "VERB" and event_kind in UNNAMED_DOERS
                       and clause.dep_ != "xcomp") and not (
@@ -553,7 +559,9 @@ class EventCoder:
                     self._group_sector(h) is not None or h.lemma_.lower() in GROUPS
                     for slot in actor_slots
                     for h in self._slot(tok, slot, passive, support)[0]):
-                return None  # no group to code from the recipient's country either
+                actor = self._unknown_doer(tok, actor_slots, passive, support, block)
+                if not actor.entities:
+                    return None  # no group to code from the recipient's country either
         # The condition of a threat ('... unless Iraq complied') names the party that must
         # comply, the recipient, when the trigger's own slots do not; before the complement
         # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
@@ -585,6 +593,8 @@ class EventCoder:
         if not actor.entities and not own_actor:
             actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at, where,
                                         block, recipient)
+        if not actor.entities and not own_actor:
+            actor = self._unknown_doer(tok, actor_slots, passive, support, block)
         recipient = self._apart_from(actor, recipient)
         code = self.ontology[entry.cameo]
         if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
@@ -653,7 +663,7 @@ class EventCoder:
         confidence = 0.85 if tok.pos_ == "VERB" else 0.75
         if not actor.direct or any(e.pending for e in actor.entities):
             confidence -= 0.1
-        if not actor.entities:
+        if not actor.entities or actor.entities[0].source == UNKNOWN:
             confidence -= 0.2  # the doer unknown: below any event that names one
         if not recipient.entities:
             confidence -= 0.1
@@ -942,6 +952,34 @@ class EventCoder:
             sector = next((found for c in head.lefts if c.dep_ == "compound"
                            and (found := agent_sector(self.agents, c)) is not None), None)
         return sector
+
+    def _unknown_doer(self, tok: Token, slots: Sequence[str], passive: bool,
+                      support: Token | None, block: Block) -> _Role:
+        """A doer the text names that no dictionary codes: an organisation's name ('the
+        FLN claimed responsibility', 'the Oromo Liberation Front attacked') or a body or
+        group named by an agent noun ('police arrested', 'the provincial government'),
+        coded '---' (country unknown, as in CAMEO) plus the sector its noun names.
+        Pronouns are left to coreference; people's and places' names are not bodies.
+        Off with the setting ``unknown_actors``."""
+        if not self.unknown_actors:
+            return _Role((), True)
+        for slot in slots:
+            heads, _ = self._slot(tok, slot, passive, support)
+            for head in heads:
+                if head.pos_ == "PRON":
+                    return _Role((), True)
+                sector = agent_sector(self.agents, head)
+                if (head.pos_ == "PROPN" and _names_a_body(head)) or (
+                        head.pos_ == "NOUN" and (sector is not None
+                                                 or head.lemma_.lower() in GROUPS)):
+                    phrase = _phrase(head, block)
+                    return _Role((Entity(
+                        entity_text=phrase.text, code="---" + (sector or ""), country=None,
+                        sector=sector, start=phrase.start, end=phrase.end, source=UNKNOWN,
+                        phrase=phrase),), False, (head,))
+            if heads:
+                break
+        return _Role((), True)
 
     def _unnamed_actor(self, tok: Token, entry: LexiconEntry, slots: Sequence[str],
                        passive: bool, support: Token | None, at: dict[int, Mention],
@@ -1432,6 +1470,26 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if verb.dep_ == "relcl":
         return [head], False
     return [], depth == 0
+
+
+# Words that make a name an organisation's ('Oromo Liberation Front', 'Patriotic Union').
+BODY_WORDS = frozenset({
+    "front", "party", "movement", "army", "council", "union", "association", "committee",
+    "group", "brigade", "brigades", "forces", "league", "alliance", "coalition",
+    "government", "ministry", "agency", "court", "bank", "company", "corporation",
+    "organization", "organisation", "federation", "congress", "assembly", "militia",
+    "authority", "commission", "institute", "foundation", "service", "guard", "police"})
+
+
+def _names_a_body(head: Token) -> bool:
+    """Is a name no dictionary knows an organisation's: an acronym ('FLN', 'UNITA') or a
+    name whose words say it is a body ('Oromo Liberation Front')? A person's or a
+    place's name is not ('Maria Cortes', 'the Nile')."""
+    text = head.text
+    if len(text) >= 2 and text.isalpha() and text.isupper():
+        return True
+    words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")] + [head.lower_]
+    return any(w in BODY_WORDS for w in words)
 
 
 def _official(entity: Entity, at: dict[int, Mention], doc: Doc, block: Block) -> bool:
