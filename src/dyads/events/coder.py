@@ -259,6 +259,7 @@ class EventCoder:
                    places: Sequence[PlaceMention] = ()) -> tuple[list[Sentence], list[Event]]:
         """Sentences (local indices) and events of one block; ``places`` are the
         gazetteer's matches, which say where an event happened."""
+        _new_document()
         where = by_token(places)
         at: dict[int, Mention] = {}
         for mention in mentions:
@@ -1081,8 +1082,8 @@ class EventCoder:
             # that stretch
             lo, hi = head.left_edge.i, head.right_edge.i
             k = bisect_left(marks, lo)
-            phrase_tokens = _noun_phrase(head, of) if k < len(marks) and marks[k] <= hi \
-                else ()
+            named = k < len(marks) and marks[k] <= hi
+            phrase_tokens = _noun_phrase(head, of) if named else ()
             for np_head, tok in phrase_tokens:
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen \
@@ -1104,8 +1105,9 @@ class EventCoder:
             if head.i not in at and not any(i == head.i for i, *_ in found[before:]):
                 # nothing names the head itself ('lawmakers in Kenya and Uganda'; with
                 # 'and Uganda' parsed as a second subject, Uganda is found already)
-                seat, group = self._seat_of_government(head, at), head
-                if seat is None and (head.pos_ == "NUM"
+                # a place that seats a group is a name in its stretch of tokens
+                seat, group = (self._seat_of_government(head, at) if named else None), head
+                if seat is None and named and (head.pos_ == "NUM"
                                      or head.lemma_.lower() in QUANTITY_NOUNS):
                     # 'thousands of students in Chile': the group the count is of
                     # ('thousands of students across Chile' parsed either way)
@@ -1273,6 +1275,7 @@ class EventCoder:
     def mention_refs(self, doc: Doc, mentions: Sequence[Mention],
                      block: Block) -> list[MentionRef]:
         """Every actor mention of a block, as a possible antecedent for coreference."""
+        _new_document()
         heads: list[tuple[Mention, Token]] = []
         for mention in mentions:
             head = doc[mention.end - 1]
@@ -1520,17 +1523,18 @@ def _hearsay(clause: Token) -> bool:
     return False
 
 
-_KIDS_OF: list[Doc | None] = [None]
-_KIDS: dict[int, tuple[Token, ...]] = {}
+_KIDS: dict[int, tuple[Token, ...]] = {}  # of the document being coded (see _new_document)
+
+
+def _new_document() -> None:
+    """Forget the children read from the last document: called where coding of a
+    document's block begins (``code_block``, ``mention_refs``)."""
+    _KIDS.clear()
 
 
 def _kids(tok: Token) -> tuple[Token, ...]:
-    """A token's children, read once per document: ``Token.children`` scans the whole
+    """A token's children, read once per block: ``Token.children`` scans the whole
     stretch of its subtree, and the coder asks a trigger's many times."""
-    doc = tok.doc
-    if _KIDS_OF[0] is not doc:
-        _KIDS.clear()
-        _KIDS_OF[0] = doc
     kids = _KIDS.get(tok.i)
     if kids is None:
         kids = _KIDS[tok.i] = tuple(tok.children)
