@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..datafiles import data_path, read_jsonl
@@ -32,10 +33,17 @@ class BoilerplateRules:
         text = line.strip().lower()
         if not text or len(text) > 200:
             return None
-        for rule in self.rules:
-            if rule.pattern.search(text):
-                return rule
-        return None
+        found = self._any.search(text)
+        if found is None:
+            return None
+        # the first rule that matches, as the rules are listed
+        return next(rule for rule in self.rules if rule.pattern.search(text))
+
+    @cached_property
+    def _any(self) -> re.Pattern[str]:
+        """All the rules as one pattern: most lines match none, and one scan says so."""
+        return re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in self.rules)
+                          or r"(?!)")
 
 
 def load_boilerplate(path: Path | None = None) -> BoilerplateRules:
