@@ -68,15 +68,18 @@ def referring_form(tok: Token) -> str | None:
     lower = tok.lower_
     if tok.pos_ == "PRON" or tok.tag_ == "PRP$":
         return PRONOUNS.get(lower)
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
     if lower in ("former", "latter"):
-        return lower
-    if tok.pos_ == "NOUN":
+        form = lower
+    elif tok.pos_ == "NOUN":
         kind = DESCRIPTIONS.get(tok.lemma_.lower()) or DESCRIPTIONS.get(lower)
-        if kind is not None:
-            return "desc:" + kind
-    return None
+        if kind is None:
+            return None
+        form = "desc:" + kind
+    else:
+        return None
+    # only with 'the' ('the country', 'the former'), read last: it scans the children
+    return form if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+        else None
 
 
 def pending(tok: Token, form: str, block_start: int, block_text: str) -> Entity:

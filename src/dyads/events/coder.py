@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..actors.coref import MentionRef, names_person, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
@@ -220,8 +220,7 @@ class _Site:
         return self.code[:3]
 
 
-@dataclass(frozen=True, slots=True)
-class _Role:
+class _Role(NamedTuple):  # a tuple: made many times an event, and cheap to make
     entities: tuple[Entity, ...]
     direct: bool  # found on the trigger itself, not inherited through the parse
     # The words that fill the role, where they were found: the slot's heads, or the
@@ -276,13 +275,17 @@ class EventCoder:
         forms = self.lexicon.forms
         form_ids = _ids(strings, self._form_words)
         lowers = doc.to_array("LOWER").tolist()
+        wanted = _union(lemma_ids, speech_ids)
+        candidates = [i for i, (lemma_id, lower) in enumerate(zip(ids, lowers, strict=True))
+                      if lemma_id in wanted or lower in form_ids]
         for k, sent in enumerate(doc.sents):
             start_char, end_char = sent.start_char, sent.end_char
             sentence = Sentence(block.doc_id, k, block.start + start_char,
                                 block.start + end_char, doc.text[start_char:end_char])
             sentences.append(sentence)
             fired: dict[int, LexiconEntry] = {}
-            for i in range(sent.start, sent.end):
+            first = bisect_left(candidates, sent.start)
+            for i in candidates[first:bisect_left(candidates, sent.end, first)]:
                 lemma_id = ids[i]
                 if lemma_id not in lemma_ids and lemma_id not in speech_ids:
                     if lowers[i] not in form_ids:
@@ -1084,6 +1087,7 @@ class EventCoder:
             k = bisect_left(marks, lo)
             named = k < len(marks) and marks[k] <= hi
             phrase_tokens = _noun_phrase(head, of) if named else ()
+            phrase: Span | None = None
             for np_head, tok in phrase_tokens:
                 mention = at.get(tok.i)
                 if mention is None or mention.start in seen \
@@ -1091,17 +1095,15 @@ class EventCoder:
                         or _qualifies(mention, tok.doc):
                     continue
                 seen.add(mention.start)
-                entity = self._entity(mention, np_head, block)
+                if phrase is None:  # the whole phrase that names them
+                    phrase = _phrase(head, block)
+                entity = self._entity(mention, np_head, block, phrase)
                 if (entity.start, entity.end) not in taken:
                     for party in _members(entity, mention.entry.members):
                         found.append((np_head.i, mention.entry.kind == PERSON_KIND,
                                       mention.entry.kind == "demonym"
                                       and mention.start <= np_head.i < mention.end, party))
             self._shared_modifier(head.doc, found, before, at)
-            if len(found) > before:  # the whole phrase that names them
-                phrase = _phrase(head, block)
-                for k in range(before, len(found)):
-                    found[k] = (*found[k][:3], replace(found[k][3], phrase=phrase))
             if head.i not in at and not any(i == head.i for i, *_ in found[before:]):
                 # nothing names the head itself ('lawmakers in Kenya and Uganda'; with
                 # 'and Uganda' parsed as a second subject, Uganda is found already)
@@ -1218,7 +1220,10 @@ class EventCoder:
             i, person, _, entity = found[k]
             if person or i in at or not entity.country or not entity.sector:
                 continue
-            for member in doc[i].conjuncts:
+            noun = doc[i]
+            if not any(c.dep_ == "conj" for c in _kids(noun)):
+                continue  # most heads stand alone: no coordination to read
+            for member in noun.conjuncts:
                 if member.i < i or member.i in at or any(t.i in at for t in member.subtree):
                     continue
                 sector = self._agent(member, member.i)
@@ -1332,7 +1337,8 @@ class EventCoder:
         refs.sort(key=lambda r: r.entity.start)
         return refs
 
-    def _entity(self, mention: Mention, np_head: Token, block: Block) -> Entity:
+    def _entity(self, mention: Mention, np_head: Token, block: Block,
+                phrase: Span | None = None) -> Entity:
         doc = np_head.doc
         first, last = doc[mention.start], doc[mention.end - 1]
         entry = mention.entry
@@ -1353,6 +1359,7 @@ class EventCoder:
             entity_text=block.text[first.idx:last.idx + len(last.text)], code=code,
             country=country, sector=sector, start=block.start + first.idx,
             end=block.start + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
+            phrase=phrase,
         )
 
     def _agent(self, np_head: Token, after: int) -> str | None:
@@ -1644,6 +1651,11 @@ def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
         return _Role((), True)
     return _Role((_context_entity(tok, tok, country, country, None,
                                   "context:actor's country", block),), False)
+
+
+@cache
+def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
+    return first | second
 
 
 @cache
