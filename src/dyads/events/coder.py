@@ -575,17 +575,11 @@ class EventCoder:
         if not recipient.entities and tok.pos_ == "VERB":
             # 'threatened to attack X': X from the complement; a denial's from what it
             # denies ('denied that its forces had shelled X')
-            complements = ("xcomp", "ccomp") if entry.modality == "denied" \
-                or entry.id.startswith("claim.") else ("xcomp",)
-            for child in _kids(tok):
-                if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
-                    # The complement's own entry when it is a trigger; otherwise the
-                    # default verb frame ('refused to deploy troops in Iraq').
-                    slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
-                        if child.i in fired else COMPLEMENT_RECIPIENT
-                    recipient = self._fill(child, slots, at, _is_passive(child), None,
-                                           block, skip=actor, recipient=True)
-                    break
+            complement = _complement(tok, entry, fired)
+            if complement is not None:
+                child, slots = complement
+                recipient = self._fill(child, slots, at, _is_passive(child), None, block,
+                                       skip=actor, recipient=True)
         if not recipient.entities or all(e.source.startswith("coreference:desc:")
                                          for e in recipient.entities):
             # 'rejected an offer from Kabul', 'dispersed protesters'; a description ('the
@@ -728,18 +722,14 @@ class EventCoder:
             clauses += [c for c in _kids(tok) if c.dep_ == "ccomp" and _that(c)]
             heads = words(g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS)
         if not heads and tok.pos_ == "VERB":
-            complements = ("xcomp", "ccomp") if entry.modality == "denied" \
-                or entry.id.startswith("claim.") else ("xcomp",)
-            for child in _kids(tok):
-                if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
-                    slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
-                        if child.i in fired else COMPLEMENT_RECIPIENT
-                    child_passive = _is_passive(child)
-                    for slot in slots:
-                        heads = words(self._slot(child, slot, child_passive, None)[0])
-                        if heads:
-                            break
-                    break
+            complement = _complement(tok, entry, fired)
+            if complement is not None:
+                child, slots = complement
+                child_passive = _is_passive(child)
+                for slot in slots:
+                    heads = words(self._slot(child, slot, child_passive, None)[0])
+                    if heads:
+                        break
         if not heads:
             heads = words(_objects(tok, passive, support))[:1]
         return _phrase(heads[0], block) if heads else None
@@ -1515,6 +1505,22 @@ def _official(entity: Entity, at: dict[int, Mention], doc: Doc, block: Block) ->
     mention = next((m for m in at.values() if doc[m.start].idx == start), None)
     return mention is not None and mention.entry.kind in ("name", "capital") \
         and entity.phrase is not None and entity.phrase.text == entity.entity_text
+
+
+def _complement(tok: Token, entry: LexiconEntry, fired: dict[int, LexiconEntry]
+                ) -> tuple[Token, tuple[str, ...]] | None:
+    """The clause a trigger's recipient may come from ('threatened to attack X'; a
+    denial's or claim's 'that' clause too), with the slots to read there: the
+    complement's own entry's when it is a trigger, else the default verb frame
+    ('refused to deploy troops in Iraq')."""
+    complements = ("xcomp", "ccomp") if entry.modality == "denied" \
+        or entry.id.startswith("claim.") else ("xcomp",)
+    for child in _kids(tok):
+        if child.dep_ in complements and child.pos_ in ("VERB", "AUX"):
+            slots = (*fired[child.i].recipient, *COMPLEMENT_RECIPIENT) \
+                if child.i in fired else COMPLEMENT_RECIPIENT
+            return child, tuple(slots)
+    return None
 
 
 def _hearsay(clause: Token) -> bool:
