@@ -261,6 +261,8 @@ def matcher(pipeline: Pipeline) -> ActorMatcher:
     # historical armed groups, named and abbreviated
     ("UNITA and Renamo fighters clashed with the Khmer Rouge.",
      [("UNITA", "AGOUNT"), ("Renamo", "MOZREN"), ("Khmer Rouge", "KHMKRG")]),
+    ("The RUF and the Revolutionary United Front's leaders.",
+     [("RUF", "SLERUF"), ("Revolutionary United Front", "SLERUF")]),
     ("The Islamic Salvation Front, the GIA and the NPFL.",
      [("Islamic Salvation Front", "DZAFIS"), ("GIA", "DZAGIA"), ("NPFL", "LBRNPF")]),
     ("Leaders of the Forces for the Defence of Democracy met the Reagan administration.",
