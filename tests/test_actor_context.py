@@ -153,3 +153,9 @@ def test_a_present_relative_clause_describes_and_is_no_event(pipeline: Pipeline)
     records = code(pipeline, "Jordan, which hosts many Syrian refugees, closed its border "
                              "with Syria.")
     assert [r["trigger"]["text"] for r in records] == ["closed"]
+
+
+def test_a_name_and_its_abbreviation_in_brackets_are_one_party(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Turkey shelled positions of the Kurdistan Workers' Party "
+                              "(PKK) in Iraq.")
+    assert [r["code"] for r in event["recipient"]].count("TURPKK") == 1

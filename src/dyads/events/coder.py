@@ -1170,7 +1170,12 @@ class EventCoder:
                and not (demonym and i in qualified)
                and not (person and i in affiliated)]
         out.sort(key=lambda e: e.start)
-        return out
+        # "the Kurdistan Workers' Party (PKK)": a name and its abbreviation in brackets
+        # are one party
+        return [e for k, e in enumerate(out) if not (
+            k and out[k - 1].code == e.code and out[k - 1].end <= e.start
+            and block.text[out[k - 1].end - block.start:e.start - block.start].strip()
+            == "(")]
 
     def _seat_of_government(self, head: Token, at: dict[int, Mention],
                             attached: Token | None = None) -> Mention | None:
