@@ -242,8 +242,7 @@ class EventCoder:
         self.lexicon = lexicon
         self._form_words = frozenset(lexicon.forms)  # hashed once: _ids is cached on it
         self._agent_width = max((len(w.split()) for w in agents), default=1)
-        self._marks_of: dict[int, Mention] | None = None
-        self._marks_list: list[int] = []
+        self._marks: list[int] = []  # token positions of the names of the block coded
         self.cues = cues
         self.agents = agents
         self.require_actor = require_actor
@@ -264,6 +263,7 @@ class EventCoder:
         for mention in mentions:
             for i in range(mention.start, mention.end):
                 at[i] = mention
+        self._marks = sorted(at)  # the names' token positions, for _entities
         sentences: list[Sentence] = []
         events: list[Event] = []
         index = self.lexicon.index
@@ -538,18 +538,21 @@ class EventCoder:
         actor = self._fill(tok, actor_slots, at, passive, support, block)
         if own_actor and not actor.entities:
             return None
-        if not actor.entities and passive and tok.pos_ == "VERB" \
-                and self.ontology[entry.cameo].event in CONVEYED:
+        code = self.ontology[entry.cameo]
+        # A hostile act whose doer goes unnamed ('three soldiers were killed by a roadside
+        # bomb') is still an event, with the actor unknown; not 'unable to shell X'.
+        may_go_unnamed = code.event in UNNAMED_DOERS and tok.pos_ == "VERB" \
+            and not own_actor and clause.dep_ != "xcomp"
+        if not actor.entities and passive and tok.pos_ == "VERB" and code.event in CONVEYED:
             # 'Rwandan troops were deployed to Mozambique', 'Turkish drones were delivered
             # to Ukraine': whose troops or arms they are, when no one else is named
             owners = self._entities([c for c in _kids(tok) if c.dep_ == "nsubjpass"],
                                     at, set(), block)
             if owners:
                 actor = _Role(tuple(owners), False)
-        event_kind = self.ontology[entry.cameo].event
         if not actor.entities and not own_actor and self.require_actor:
             # No actor: settle whether one can be had before the recipient is looked for
-            if event_kind not in UNNAMED_DOERS and event_kind not in DOMESTIC_EVENTS:
+            if code.event not in UNNAMED_DOERS and code.event not in DOMESTIC_EVENTS:
                 # the unnamed group needs no recipient here
                 actor = self._unnamed_actor(tok, entry, actor_slots, passive, support, at,
                                             where, block, _Role((), True))
@@ -557,9 +560,8 @@ class EventCoder:
                     actor = self._unknown_doer(tok, actor_slots, passive, support, block)
                 if not actor.entities:
                     return None
-            elif not (tok.pos_ == "VERB" and event_kind in UNNAMED_DOERS
-                      and clause.dep_ != "xcomp") and not (
-                    passive and event_kind in ("COERCE", "ACCUSE")) and not any(
+            elif not may_go_unnamed and not (
+                    passive and code.event in ("COERCE", "ACCUSE")) and not any(
                     self._group_sector(h) is not None or h.lemma_.lower() in GROUPS
                     for slot in actor_slots
                     for h in self._slot(tok, slot, passive, support)[0]):
@@ -594,16 +596,12 @@ class EventCoder:
         if not actor.entities and not own_actor:
             actor = self._unknown_doer(tok, actor_slots, passive, support, block)
         recipient = self._apart_from(actor, recipient)
-        code = self.ontology[entry.cameo]
         if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
             recipient = _domestic(actor, tok, block)
         target = self._target(tok, entry, passive, support, actor, recipient, fired, block,
                               slot_heads)
         if self.require_actor and not actor.entities and not (
-                recipient.entities and code.event in UNNAMED_DOERS and tok.pos_ == "VERB"
-                and not own_actor and clause.dep_ != "xcomp"):  # not 'unable to shell X'
-            # A hostile act whose doer goes unnamed ('three soldiers were killed by a
-            # roadside bomb') is still an event, with the actor unknown.
+                recipient.entities and may_go_unnamed):
             return None
         negated = any(c.dep_ == "neg" for c in _kids(clause))
         modality = entry.modality or "actual"
@@ -629,15 +627,16 @@ class EventCoder:
             # is diplomatic, a denunciation (CAMEO 111), not a demonstration
             code = self.ontology["111"]
             rule = f"official:{entry.id}"
-        if tok.pos_ == "VERB" and entry.modality == "intended" and code.cameo[:2] == "03" \
-                and self._hostile_complement(tok, fired):
+        # a promise ('vowed to', 'pledged to'): what it promises may make it something else
+        promise = tok.pos_ == "VERB" and entry.modality == "intended" \
+            and code.cameo[:2] == "03"
+        if promise and self._hostile_complement(tok, fired):
             # 'vowed to attack Israel', 'pledged to fight on': a promise of a hostile act
             # is a threat (CAMEO 13), as 'ready to strike' is
             code = self.ontology[OFFER_CODES[False]]
             modality = "threatened"
             rule = f"offer:{entry.id}"
-        elif tok.pos_ == "VERB" and entry.modality == "intended" and code.cameo[:2] == "03" \
-                and self._refused_complement(tok, fired):
+        elif promise and self._refused_complement(tok, fired):
             # 'vowed not to return the Golan Heights': a refusal made in advance (CAMEO
             # 12), as 'pledged not to attack' is a cooperative promise
             code = self.ontology["120"]
@@ -789,7 +788,6 @@ class EventCoder:
                 if (not subj and tok.dep_ == "acl") or (tok.dep_ == "relcl" and subj and all(
                         s.tag_ in RELATIVES for s in subj)):
                     subj = [tok.head]  # 'the envoy, who was summoned by ...'
-
                 return subj, True
             return [c for c in _kids(tok) if c.dep_ == "dobj"], True
         if slot == "ccomp":  # 'demanded that the US cancel ...': the clause's subject;
@@ -1049,13 +1047,6 @@ class EventCoder:
                         return _Site(place.place.country, place.start, place.end)
         return None
 
-    def _marks(self, at: dict[int, Mention]) -> list[int]:
-        """The token positions of a block's names, in order (kept while the block is
-        coded)."""
-        if self._marks_of is not at:
-            self._marks_of, self._marks_list = at, sorted(at)
-        return self._marks_list
-
     def _entities(self, heads: Iterable[Token], at: dict[int, Mention],
                   taken: set[tuple[int, int]], block: Block, of: bool = True,
                   recipient: bool = False) -> list[Entity]:
@@ -1067,7 +1058,7 @@ class EventCoder:
         found: list[tuple[int, bool, bool, Entity]] = []  # np head, person, demonym head
         seen: set[int] = set()
         doc: Doc | None = None
-        marks = self._marks(at)
+        marks = self._marks
         for head in heads:
             doc = head.doc
             before = len(found)
@@ -1188,7 +1179,7 @@ class EventCoder:
         agent = self._agent(head, head.left_edge.i)
         if agent is None and head.lemma_.lower() not in GROUPS:
             return None
-        for prep in (attached or head).children:
+        for prep in _kids(attached or head):
             if prep.dep_ != "prep" or prep.lower_ not in HOME_PREPOSITIONS:
                 continue
             for obj in _kids(prep):
@@ -1458,8 +1449,7 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if raised:  # 'Chile is said to have restored ties', 'Peru was forced to withdraw'
             return raised, False
         return _subjects(head, depth + 1)
-    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(
-            a.dep_ == "aux" and a.lower_ == "to" for a in _kids(verb))):
+    if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or _to_clause(verb)):
         # 'fled, leaving ...', 'sent inspectors to investigate': the clause's subject
         if _is_passive(head):
             return _agents(head), False
@@ -1541,13 +1531,17 @@ def _hearsay(clause: Token) -> bool:
     return False
 
 
-_KIDS: dict[int, tuple[Token, ...]] = {}  # of the document being coded (see _new_document)
+# What the parse of the block being coded says, read once (see _new_document): each
+# token's children, and its prepositions' objects.
+_KIDS: dict[int, tuple[Token, ...]] = {}
+_PREPS: dict[int, dict[str, list[Token]]] = {}
 
 
 def _new_document() -> None:
-    """Forget the children read from the last document: called where coding of a
-    document's block begins (``code_block``, ``mention_refs``)."""
+    """Forget what was read from the last block: called where coding of a block begins
+    (``code_block``, ``mention_refs``)."""
     _KIDS.clear()
+    _PREPS.clear()
 
 
 def _kids(tok: Token) -> tuple[Token, ...]:
@@ -1847,7 +1841,7 @@ def _clauses(tok: Token) -> list[Token]:
     """A trigger and the clauses that carry its action on: its complement, its purpose
     ('fired to disperse'), and a participle ('demonstrated, calling for')."""
     out = [tok, *(c for c in _kids(tok) if c.dep_ == "xcomp" or (c.dep_ == "advcl" and (
-        c.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in _kids(c)))))]
+        c.tag_ == "VBG" or _to_clause(c))))]
     # 'sent arms to help defend X': the complement of the purpose's own verb
     return [*out, *(g for c in out[1:] for g in _kids(c) if g.dep_ == "xcomp")]
 
@@ -1886,8 +1880,7 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
     while participle.dep_ == "conj" and participle.head.i != participle.i:
         participle = participle.head  # 'killing one and arresting 12'
     if participle.dep_ == "advcl" and participle.head.pos_ == "VERB" and (
-            participle.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to"
-                                            for a in _kids(participle))):
+            participle.tag_ == "VBG" or _to_clause(participle)):
         # ('sent inspectors to Bosnia to investigate': the purpose's place is the clause's)
         # 'launched fire against X, killing 50': the participle's victims are the clause's
         out.extend(_objects(participle.head, _is_passive(participle.head)))
@@ -1897,16 +1890,10 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
 def _prep_objects(tok: Token, word: str) -> list[Token]:
     """The objects of ``tok``'s preposition ``word``; read from a table built once per
     token, as every slot of every trigger asks."""
-    tables: dict[int, dict[str, list[Token]]] | None = tok.doc.user_data.get(_PREPS)
-    if tables is None:
-        tables = tok.doc.user_data[_PREPS] = {}
-    table = tables.get(tok.i)
+    table = _PREPS.get(tok.i)
     if table is None:
-        table = tables[tok.i] = _prep_table(tok)
+        table = _PREPS[tok.i] = _prep_table(tok)
     return list(table.get(word, ()))
-
-
-_PREPS = "dyads.preps"
 
 
 def _prep_table(tok: Token) -> dict[str, list[Token]]:
