@@ -27,6 +27,11 @@ def code(pipeline: Pipeline, text: str, pub_date: str | None = None) -> list[dic
     return [e.to_record() for e in dyads.code_text(text, pipeline, pub_date=pub_date)]
 
 
+def cameos(pipeline: Pipeline, text: str) -> list[str]:
+    """The CAMEO codes of a text's events, in order."""
+    return [e.cameo for e in dyads.code_text(text, pipeline)]
+
+
 def run_cli(*args: str, stdin: str | bytes | None = None,
             cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed `dyads` command as a user would."""

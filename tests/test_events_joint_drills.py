@@ -7,11 +7,7 @@ import pytest
 
 from dyads.pipeline import Pipeline
 
-from .conftest import code
-
-
-def _codes(pipeline: Pipeline, text: str) -> list[str]:
-    return [e["cameo"] for e in code(pipeline, text)]  # type: ignore[misc]
+from .conftest import cameos
 
 
 @pytest.mark.parametrize("text", [
@@ -21,7 +17,7 @@ def _codes(pipeline: Pipeline, text: str) -> list[str]:
 ])
 def test_drills_held_by_several_states_are_cooperation(pipeline: Pipeline,
                                                         text: str) -> None:
-    assert _codes(pipeline, text) == ["062"]
+    assert cameos(pipeline, text) == ["062"]
 
 
 @pytest.mark.parametrize("text", [
@@ -29,4 +25,4 @@ def test_drills_held_by_several_states_are_cooperation(pipeline: Pipeline,
     "Chinese war games near Taiwan alarmed Japan.",
 ])
 def test_drills_of_one_state_are_a_show_of_force(pipeline: Pipeline, text: str) -> None:
-    assert _codes(pipeline, text) == ["150"]
+    assert cameos(pipeline, text) == ["150"]

@@ -7,11 +7,7 @@ import pytest
 
 from dyads.pipeline import Pipeline
 
-from .conftest import code
-
-
-def _codes(pipeline: Pipeline, text: str) -> list[str]:
-    return [e["cameo"] for e in code(pipeline, text)]  # type: ignore[misc]
+from .conftest import cameos
 
 
 @pytest.mark.parametrize("text", [
@@ -21,8 +17,8 @@ def _codes(pipeline: Pipeline, text: str) -> list[str]:
     "Brazil sent 200 troops to Haiti to serve as a peacekeeping force.",
 ])
 def test_forces_sent_for_peacekeeping_provide_it(pipeline: Pipeline, text: str) -> None:
-    assert "074" in _codes(pipeline, text)
-    assert "154" not in _codes(pipeline, text)
+    assert "074" in cameos(pipeline, text)
+    assert "154" not in cameos(pipeline, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -32,4 +28,4 @@ def test_forces_sent_for_peacekeeping_provide_it(pipeline: Pipeline, text: str) 
     "Russia sent troops to Belarus after peacekeepers left Ukraine.",
 ])
 def test_other_deployments_stay_a_show_of_force(pipeline: Pipeline, text: str) -> None:
-    assert _codes(pipeline, text)[0] == "154"
+    assert cameos(pipeline, text)[0] == "154"
