@@ -16,8 +16,8 @@ from .conftest import SAMPLE, run_cli
 ARTICLE = """Oman sends fuel to Yemen
 
 Oman supplied Yemen with diesel on Tuesday, officials said. Saudi warplanes struck \
-Houthi positions near the border. Yemen depends on Oman for imports, and Iran reportedly \
-sent drones to the Houthis.
+Houthi positions near the border. Iran reportedly sent drones to the Houthis. Yemen \
+depends on Oman for 60% of its fuel. Saudi Arabia regards Iran as its main rival.
 """
 
 
@@ -34,8 +34,12 @@ def test_json_matches_its_schema(article: Path) -> None:
     system = json.loads(proc.stdout)
     with data_path("schema", "system.schema.json").open(encoding="utf-8") as handle:
         jsonschema.validate(system, json.load(handle))
-    flows = {(f["supplier"], f["recipient"], f["commodity"]) for f in system["flows"]}
-    assert ("OMN", "YEM", "oil") in flows
+    flows = {(f["supplier"], f["recipient"], f["commodity"], f["share"])
+             for f in system["flows"]}
+    assert ("OMN", "YEM", "oil", None) in flows  # the supply event
+    assert ("OMN", "YEM", "oil", 60.0) in flows  # the dependence, stated without an event
+    assert [(s["holder"], s["other"], s["kind"]) for s in system["stances"]] == [
+        ("SAU", "IRN", "rivalry")]
     assert system["documents"] == 1
     assert any(d["source"] == "SAU" and d["quad_classes"].get("4") for d in system["dyads"])
 
@@ -44,7 +48,7 @@ def test_table_reads_in_a_terminal(article: Path) -> None:
     proc = run_cli("system", str(article))
     assert proc.returncode == 0, proc.stderr
     for heading in ("dyads system:", "dyads: who acts on whom", "flows: who supplies whom",
-                    "strongest evidence"):
+                    "strongest evidence", "stances stated without an event"):
         assert heading in proc.stdout
     assert "OMN>YEM" in proc.stdout and "Oman" in proc.stdout
 
@@ -56,6 +60,7 @@ def test_sample_corpus_system(tmp_path: Path) -> None:
              for f in json.loads(proc.stdout)["flows"]}
     assert ("ISR", "AZE", "arms", "artillery", None) in flows
     assert ("AZE", "ISR", "oil", None, 40.0) in flows
+    assert ("ISR", "AZE", "arms", None, 70.0) in flows  # made up roughly 70% of
 
 
 def test_graphml_opens_in_networkx(article: Path, tmp_path: Path) -> None:
@@ -67,7 +72,7 @@ def test_graphml_opens_in_networkx(article: Path, tmp_path: Path) -> None:
     graph = nx.read_graphml(out)
     assert graph.nodes["OMN"]["name"] == "Oman"
     kinds = {data["kind"] for _, _, data in graph.edges(data=True)}
-    assert kinds == {"events", "flow"}
+    assert kinds == {"events", "flow", "stance"}
 
 
 @pytest.mark.parametrize("fmt", ["png", "svg"])

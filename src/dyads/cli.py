@@ -160,9 +160,11 @@ class _SkipReporter:
 
 
 def _events(paths: list[str], settings: Settings, lines: bool, date: Optional[str],
-            stats: Counter[str], record_skip: Callable[[Skip], None]) -> Iterator[Event]:
+            stats: Counter[str], record_skip: Callable[[Skip], None],
+            relations: Optional[Callable[[list[Any]], None]] = None) -> Iterator[Event]:
     """The events of every input, in order, counting documents, sentences and events in
-    ``stats`` and handing every skip to ``record_skip``."""
+    ``stats``, handing every skip to ``record_skip`` and, when given, each document's
+    relations (setting ``relations``) to ``relations``."""
     from .pipeline import code_paths
 
     for result in code_paths(paths, settings, lines=lines, pub_date=date):
@@ -175,6 +177,8 @@ def _events(paths: list[str], settings: Settings, lines: bool, date: Optional[st
         for skip in result.skips:
             record_skip(skip)
         stats["events"] += len(result.events)
+        if relations is not None and result.relations:
+            relations(result.relations)
         yield from result.events
 
 
@@ -246,14 +250,16 @@ def system(
     date = _pub_date(pub_date)
     try:
         settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
-                             actors=tuple(str(a) for a in actors) if actors else None)
+                             actors=tuple(str(a) for a in actors) if actors else None,
+                             relations=True)
         builder = SystemBuilder(load_flow_rules(), level)
     except DyadsError as exc:
         _fail(str(exc))
     reporter = _SkipReporter(skips)
     stats: Counter[str] = Counter()
     try:
-        for event in _events(paths, settings, lines, date, stats, reporter):
+        for event in _events(paths, settings, lines, date, stats, reporter,
+                             builder.add_relations):
             builder.add(event)
     except DyadsError as exc:
         _fail(str(exc))

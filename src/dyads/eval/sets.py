@@ -27,6 +27,7 @@ from ..settings import Settings
 from .gold import EntityDocument, GoldActor, PetrarchRecord, PloverRecord
 from .metrics import NO_PREDICTION, PRF, Classification, classify, majority, prf_sets, ratio
 from .project_gold import evaluate_project_gold
+from .project_system import evaluate_project_system
 from .result import ErrorCase, Figure, SetResult, Table
 
 if TYPE_CHECKING:
@@ -42,9 +43,11 @@ SETS: dict[str, str] = {
     "conflibert_roles": "ConfliBERT source/target token tags",
     "re3d": "re3d entity annotations",
     "project_gold": "dyads' own gold sentences (ships with the package)",
+    "project_system": "dyads' own articles with their expected systems (ships with the "
+                      "package)",
 }
 # Sets that ship with dyads and need no benchmarks folder.
-SHIPPED_SETS = frozenset({"project_gold"})
+SHIPPED_SETS = frozenset({"project_gold", "project_system"})
 BOW = "bag-of-words (TF-IDF + linear SVM, 5-fold CV)"
 MAJORITY = "majority class"
 ORDER = "first/second actor mention"
@@ -920,6 +923,7 @@ EVALUATORS: dict[str, Callable[..., SetResult]] = {
     "conflibert_roles": evaluate_conflibert_roles,
     "re3d": evaluate_re3d,
     "project_gold": evaluate_project_gold,
+    "project_system": evaluate_project_system,
 }
 
 

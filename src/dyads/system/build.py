@@ -20,14 +20,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..commodities import FlowRules
 from ..datafiles import data_path, read_jsonl
 from ..errors import UsageError
 from ..models import Entity, Event
-from .flows import Flow, FlowRules, NodeOf, actor_node, country_node, flows_of, merge_flows
+from ..relations import Relation, Stance, SupplyRelation
+from .flows import Flow, NodeOf, actor_node, country_node, flows_of, merge_flows
 
 LEVELS: dict[str, NodeOf] = {"country": country_node, "actor": actor_node}
 EVIDENCE_PER_DYAD = 3
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,26 @@ class Dyad:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class StanceEdge:
+    """How ``holder`` stands towards ``other`` (``alliance`` or ``rivalry``), as stated
+    without an event; ``mutual`` when said of both ('X and Y are rivals'), and then
+    ``holder`` is the first in code order."""
+
+    holder: str
+    other: str
+    kind: str
+    mutual: bool
+    hedged: bool
+    evidence: tuple[str, ...]  # sentence ids, '<doc_id>:<sentence_index>'
+    words: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"holder": self.holder, "other": self.other, "kind": self.kind,
+                "mutual": self.mutual, "hedged": self.hedged,
+                "evidence": list(self.evidence), "words": self.words}
+
+
 @dataclass(frozen=True)
 class System:
     level: str
@@ -89,6 +111,7 @@ class System:
     flows: tuple[Flow, ...]
     documents: int
     events: int
+    stances: tuple[StanceEdge, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -99,6 +122,7 @@ class System:
             "nodes": [n.to_json() for n in self.nodes],
             "dyads": [d.to_json() for d in self.dyads],
             "flows": [f.to_json() for f in self.flows],
+            "stances": [s.to_json() for s in self.stances],
         }
 
 
@@ -154,6 +178,7 @@ class SystemBuilder:
         self._codes: dict[str, set[str]] = {}
         self._names: dict[str, Counter[str]] = {}
         self._flows: list[Flow] = []
+        self._stances: dict[tuple[str, str, str, bool], StanceEdge] = {}
         self._order = 0
         self.documents = 0
         self.events = 0
@@ -203,11 +228,49 @@ class SystemBuilder:
                 else:
                     heapq.heappushpop(tally.evidence, item)
 
+    def add_relations(self, relations: list[Relation]) -> None:
+        """Relations stated without an event: supply relations become flows, stances
+        stance edges."""
+        for relation in relations:
+            evidence = f"{relation.sentence.doc_id}:{relation.sentence.index}"
+            if isinstance(relation, SupplyRelation):
+                supplier = self._nodes_of((relation.supplier,))
+                recipient = self._nodes_of((relation.recipient,))
+                if supplier and recipient and supplier != recipient:
+                    self._flows.append(Flow(
+                        supplier=supplier[0], recipient=recipient[0],
+                        commodity=relation.commodity, category=relation.category,
+                        share=relation.share, amount=None, period=None, modality="actual",
+                        hedged=relation.hedged, evidence=(evidence,),
+                        words=relation.goods))
+            elif isinstance(relation, Stance):
+                self._add_stance(relation, evidence)
+
+    def _add_stance(self, stance: Stance, evidence: str) -> None:
+        holder = self._nodes_of((stance.holder,))
+        other = self._nodes_of((stance.other,))
+        if not holder or not other or holder == other:
+            return
+        a, b = holder[0], other[0]
+        if stance.mutual and b < a:
+            a, b = b, a
+        key = (a, b, stance.kind, stance.mutual)
+        old = self._stances.get(key)
+        if old is None:
+            self._stances[key] = StanceEdge(a, b, stance.kind, stance.mutual, stance.hedged,
+                                            (evidence,), stance.words.text)
+        elif evidence not in old.evidence:
+            self._stances[key] = StanceEdge(a, b, stance.kind, stance.mutual,
+                                            old.hedged and stance.hedged,
+                                            (*old.evidence, evidence), old.words)
+
     def build(self) -> System:
         known = code_names()
         node_ids = sorted(set(self._as_actor) | set(self._as_recipient)
                           | {f.supplier for f in self._flows}
-                          | {f.recipient for f in self._flows})
+                          | {f.recipient for f in self._flows}
+                          | {s.holder for s in self._stances.values()}
+                          | {s.other for s in self._stances.values()})
         nodes = []
         for node in node_ids:
             written = self._names.get(node)
@@ -223,5 +286,7 @@ class SystemBuilder:
         dyads.sort(key=lambda d: (-d.events, d.source, d.target))
         flows = sorted(merge_flows(self._flows),
                        key=lambda f: (f.supplier, f.recipient, f.commodity, f.category or ""))
+        stances = tuple(sorted(self._stances.values(),
+                               key=lambda s: (s.kind, s.holder, s.other, s.mutual)))
         return System(self.level, tuple(nodes), tuple(dyads), tuple(flows), self.documents,
-                      self.events)
+                      self.events, stances)

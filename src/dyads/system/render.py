@@ -20,6 +20,7 @@ QUAD_COLOURS = {1: "#74c476", 2: "#238b45", 3: "#fb6a4a", 4: "#a50f15"}
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
 FLOW_COLOUR = "#2171b5"
+STANCE_COLOURS = {"alliance": "#6a51a3", "rivalry": "#e6550d"}
 
 
 def _flow_label(flow: Flow) -> str:
@@ -88,7 +89,19 @@ def tables(system: System, evidence: int = 1) -> list[RenderableType]:
                       "" if f.share is None else f"{f.share:g}%",
                       escape(f.amount.text) if f.amount else "", f.period or "", status,
                       str(len(f.evidence)))
-    return [nodes, dyads, shown, flows] if evidence else [nodes, dyads, flows]
+    stances = _table("stances stated without an event", ("holder", "l"), ("stance", "l"),
+                     ("other", "l"), ("status", "w"), ("n", "r"))
+    for st in system.stances:
+        stances.add_row(escape(st.holder), st.kind + (" (mutual)" if st.mutual else ""),
+                        escape(st.other), "hedged" if st.hedged else "",
+                        str(len(st.evidence)))
+    out: list[RenderableType] = [nodes, dyads]
+    if evidence:
+        out.append(shown)
+    out.append(flows)
+    if system.stances:
+        out.append(stances)
+    return out
 
 
 def write_json(system: System, out: TextIO) -> None:
@@ -117,6 +130,10 @@ def to_networkx(system: System) -> nx.MultiDiGraph:
                        commodity=f.commodity, category=f.category or "",
                        share=-1.0 if f.share is None else f.share, period=f.period or "",
                        modality=f.modality, hedged=f.hedged, evidence=" ".join(f.evidence))
+    for i, st in enumerate(system.stances):
+        graph.add_edge(st.holder, st.other, key=f"stance:{i}", kind="stance",
+                       stance=st.kind, mutual=st.mutual, hedged=st.hedged,
+                       evidence=" ".join(st.evidence))
     return graph
 
 
@@ -146,6 +163,8 @@ def write_picture(system: System, path: Path) -> None:
         graph.add_edge(d.source, d.target)
     for f in system.flows:
         graph.add_edge(f.supplier, f.recipient)
+    for st in system.stances:
+        graph.add_edge(st.holder, st.other)
     size = max(6.0, min(16.0, 2.0 + 0.6 * len(system.nodes)))
     fig, ax = plt.subplots(figsize=(size, size * 0.75))
     ax.set_axis_off()
@@ -175,12 +194,19 @@ def write_picture(system: System, path: Path) -> None:
                 graph, pos, ax=ax, font_size=7, font_color=FLOW_COLOUR,
                 edge_labels={k: "\n".join(dict.fromkeys(v)) for k, v in labels.items()},
                 connectionstyle="arc3,rad=-0.18")
+        for kind, colour in STANCE_COLOURS.items():
+            edges = [(st.holder, st.other) for st in system.stances if st.kind == kind]
+            if edges:
+                nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, style="dotted",
+                                       edge_color=colour, width=2, arrows=False)
     legend = [Line2D([0], [0], color=c, lw=3, label=QUAD_NAMES[q])
               for q, c in QUAD_COLOURS.items()]
     legend.append(Line2D([0], [0], color=FLOW_COLOUR, lw=2, ls="--", label="flow (goods)"))
+    legend += [Line2D([0], [0], color=c, lw=2, ls=":", label=f"stance: {k}")
+               for k, c in STANCE_COLOURS.items()]
     ax.legend(handles=legend, loc="lower left", fontsize=8, frameon=False)
     ax.set_title(f"dyads system: {len(system.nodes)} nodes, {len(system.dyads)} dyads, "
-                 f"{len(system.flows)} flows", fontsize=10)
+                 f"{len(system.flows)} flows, {len(system.stances)} stances", fontsize=10)
     fig.tight_layout()
     fig.savefig(path, format=path.suffix.lstrip(".").lower() or "png", dpi=120)
     plt.close(fig)
