@@ -47,6 +47,9 @@ CASES = [
     ("Rwanda accused Congolese troops of shelling the border town.", "RWA", "COD"),
     # A passive participle's 'by' agent inside the object.
     ("Kenya denied claims of torture made by the Somali foreign minister.", "KEN", "SOM"),
+    # Mediation among parties, as between them.
+    ("Norway halted its mediation among the Sudanese factions.", "NOR", "SDN"),
+    ("Qatar mediated among the Libyan factions.", "QAT", "LBY"),
 ]
 
 

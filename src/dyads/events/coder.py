@@ -91,6 +91,9 @@ STAYING = frozenset({"remain", "stay", "be", "keep"})
 # Verbs of taking part, whose subject is the actor of the event their 'in' names ('engaged
 # in ethnic cleansing', 'were involved in the fighting', 'took part in joint exercises').
 PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
+# Nouns that measure out an activity the support verb takes ('held two rounds of talks',
+# 'began three days of exercises').
+STRETCHES = frozenset({"round", "day", "week", "month", "hour", "series"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
@@ -747,6 +750,9 @@ class EventCoder:
         if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and _partaking(head.head):
             return head.head  # 'engaged in ethnic cleansing', 'took part in exercises'
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" \
+                and head.head.lemma_.lower() in STRETCHES:
+            return self._support_verb(head.head)  # 'held two rounds of talks'
         return None
 
     # ------------------------------------------------------------------ roles
@@ -1150,12 +1156,13 @@ class EventCoder:
         qualified = {i for i, _, demonym, _ in found if not demonym} & \
             {i for i, _, demonym, _ in found if demonym}
         # 'Kenzo Oshima, the UN relief coordinator': an organisation the text names in
-        # apposition is the person's affiliation now, over the office a dictionary dates.
+        # apposition is the person's affiliation now, over the office a dictionary dates;
+        # so is one in the person's own phrase ('UN mediator Kenzo Oshima').
         bodies = {i for i, person, _, e in found
                   if not person and e.code[:3] in ("IGO", "NGO")}
         affiliated = {i for i, person, _, _ in found
-                      if person and doc is not None
-                      and any(c.dep_ == "appos" and c.i in bodies for c in doc[i].children)}
+                      if person and doc is not None and (i in bodies or any(
+                          c.dep_ == "appos" and c.i in bodies for c in doc[i].children))}
         out = [e for i, person, demonym, e in found
                if (person or (i, e.country) not in people)
                and not (demonym and i in qualified)
