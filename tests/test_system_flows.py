@@ -48,7 +48,7 @@ def test_goods_named_before_a_passive_trigger(pipeline: Pipeline) -> None:
 
 def test_hedged_report_gives_a_hedged_flow(pipeline: Pipeline) -> None:
     flows = _flows(pipeline, "North Korea reportedly sold artillery shells to Russia.")
-    assert _summary(flows) == {("PRK", "RUS", "arms", "artillery")}
+    assert _summary(flows) == {("PRK", "RUS", "arms", "ammunition")}  # shells: ammunition
     assert flows[0].hedged
 
 
@@ -107,6 +107,18 @@ def test_the_same_flow_from_two_reports_is_one_flow_with_both() -> None:
     assert len(system.flows) == 1
     assert system.flows[0].evidence == ("d:0:0", "d:0:1")
     assert not system.flows[0].hedged  # one report is firm
+
+
+def test_a_general_report_joins_the_specific_goods_of_its_pair() -> None:
+    general = _event("072", "AAA shipped weapons to BBB.", "shipped", "AAA", "BBB", n=0)
+    specific = _event("072", "AAA supplied BBB with rifles and tanks.", "supplied", "AAA",
+                      "BBB", n=1)
+    flows = build_system([general, specific]).flows
+    assert sorted((f.category, f.evidence) for f in flows) == [
+        ("armour", ("d:0:1", "d:0:0")), ("small arms", ("d:0:1", "d:0:0"))]
+    other_pair = _event("072", "AAA shipped weapons to CCC.", "shipped", "AAA", "CCC", n=2)
+    flows = build_system([general, specific, other_pair]).flows
+    assert ("AAA", "CCC", None) in {(f.supplier, f.recipient, f.category) for f in flows}
 
 
 def test_different_shares_stay_apart() -> None:

@@ -184,17 +184,51 @@ def actor_node(entity: Entity) -> str | None:
 
 def merge_flows(flows: Iterable[Flow]) -> list[Flow]:
     """One flow per (supplier, recipient, goods, share, period, modality), with all its
-    evidence; hedged only when every report of it is hedged."""
+    evidence; hedged only when every report of it is hedged. A report that names only the
+    commodity ('shipped weapons to') of a pair whose goods another report names ('armoured
+    vehicles and small arms') adds its evidence to those, not a flow of its own."""
+    return _absorb_general(_merge_same(flows))
+
+
+def _absorb_general(flows: list[Flow]) -> list[Flow]:
+    out: list[Flow] = []
+    general: list[Flow] = []
+    for flow in flows:
+        plain = flow.category is None and flow.share is None and flow.amount is None
+        (general if plain else out).append(flow)
+    for flow in general:
+        k = next((i for i, f in enumerate(out) if f.category is not None
+                  and (f.supplier, f.recipient, f.commodity, f.modality)
+                  == (flow.supplier, flow.recipient, flow.commodity, flow.modality)
+                  and flow.period in (None, f.period)), None)
+        if k is None:
+            out.append(flow)
+            continue
+        # The same goods, told twice: every specific flow of the pair takes the evidence.
+        for i, f in enumerate(out):
+            if f.category is not None and (f.supplier, f.recipient, f.commodity,
+                                           f.modality) == (flow.supplier, flow.recipient,
+                                                           flow.commodity, flow.modality):
+                out[i] = _with_evidence(f, flow)
+    return out
+
+
+def _with_evidence(flow: Flow, other: Flow) -> Flow:
+    return Flow(supplier=flow.supplier, recipient=flow.recipient, commodity=flow.commodity,
+                category=flow.category, share=flow.share, amount=flow.amount or other.amount,
+                period=flow.period, modality=flow.modality,
+                hedged=flow.hedged and other.hedged,
+                evidence=flow.evidence + tuple(e for e in other.evidence
+                                               if e not in flow.evidence),
+                words=flow.words or other.words)
+
+
+def _merge_same(flows: Iterable[Flow]) -> list[Flow]:
     merged: dict[tuple[object, ...], Flow] = {}
     for flow in flows:
         old = merged.get(flow.key)
         if old is None:
             merged[flow.key] = flow
             continue
-        merged[flow.key] = Flow(
-            supplier=old.supplier, recipient=old.recipient, commodity=old.commodity,
-            category=old.category, share=old.share, amount=old.amount or flow.amount,
-            period=old.period, modality=old.modality, hedged=old.hedged and flow.hedged,
-            evidence=old.evidence + tuple(e for e in flow.evidence if e not in old.evidence),
-            words=old.words or flow.words)
+        merged[flow.key] = _with_evidence(old, flow)
     return list(merged.values())
