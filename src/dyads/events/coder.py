@@ -833,6 +833,10 @@ class EventCoder:
         if slot.startswith("obj:"):  # 'rejected an offer from Kabul': the object's maker
             objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
             return [g for o in objects for g in _prep_objects(o, slot[4:])], True
+        if slot == "objmod":  # 'received Chinese air defence systems': whose goods
+            return _object_owners(tok), True
+        if slot == "user":  # 'were using drones supplied by Turkey': who has the goods
+            return _goods_holders(tok), True
         if slot.startswith("prep:"):
             word = slot[5:]
             found = _prep_objects(tok, word)
@@ -1667,6 +1671,42 @@ def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
 
 
 @cache
+def _object_owners(tok: Token) -> list[Token]:
+    """The names that modify what a verb acts on, or the thing a measure of it counts:
+    'received Chinese air defence systems', 'took delivery of French jets', 'received a
+    second batch of Chinese drones'."""
+    objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
+    things = list(objects)
+    for o in objects:
+        for p in _kids(o):
+            if p.dep_ == "prep" and p.lower_ == "of":
+                things.extend(g for g in _kids(p) if g.dep_ == "pobj")
+    return [c for t in things for c in _kids(t) if c.dep_ in ("amod", "compound", "poss")
+            and c.pos_ in ("ADJ", "PROPN")]
+
+
+# Verbs whose subject holds the goods they take as object ('using drones supplied by X').
+USING = frozenset({"use", "operate", "deploy", "field", "receive", "acquire", "get",
+                   "buy", "fly", "employ", "possess", "have", "obtain"})
+# Verbs whose goods, as subject, reach the place their preposition names ('howitzers
+# supplied by India arrived in Armenia').
+ARRIVING = frozenset({"arrive", "reach", "land", "go"})
+
+
+def _goods_holders(tok: Token) -> list[Token]:
+    """Who has the goods a participle describes: the subject of the verb that takes them
+    as object, or the place they arrive in."""
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    goods, verb = tok.head, tok.head.head
+    if goods.dep_ == "dobj" and verb.lemma_ in USING:
+        return _subjects(verb)[0]
+    if goods.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ARRIVING:
+        return [g for p in _kids(verb) if p.dep_ == "prep" and p.lower_ in ("in", "to", "at")
+                for g in _kids(p) if g.dep_ == "pobj"]
+    return []
+
+
 def _ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
     """Words as the numbers ``Doc.to_array`` gives: a symbol's number for spaCy's own
     labels, else the string's hash."""
