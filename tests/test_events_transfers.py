@@ -33,3 +33,12 @@ def test_received_goods_with_no_maker_named_have_no_supplier(pipeline: Pipeline)
     events = [e for e in code(pipeline, "Kenya received new helicopters in June.")
               if e["event"] == "AID" and e["actor"]]
     assert events == []
+
+
+def test_word_id_sets_are_cached_per_string_store() -> None:
+    # Regression: a helper inserted above `_ids` took its @cache, and every block then
+    # re-hashed the whole lexicon (the coder ran at half speed).
+    from dyads.events import coder
+
+    assert hasattr(coder._ids, "cache_info")
+    assert not hasattr(coder._object_owners, "cache_info")

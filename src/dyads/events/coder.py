@@ -1670,7 +1670,6 @@ def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
     return first | second
 
 
-@cache
 def _object_owners(tok: Token) -> list[Token]:
     """The names that modify what a verb acts on, or the thing a measure of it counts:
     'received Chinese air defence systems', 'took delivery of French jets', 'received a
@@ -1707,6 +1706,7 @@ def _goods_holders(tok: Token) -> list[Token]:
     return []
 
 
+@cache
 def _ids(strings: StringStore, words: frozenset[str]) -> frozenset[int]:
     """Words as the numbers ``Doc.to_array`` gives: a symbol's number for spaCy's own
     labels, else the string's hash."""
