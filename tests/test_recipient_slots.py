@@ -47,6 +47,9 @@ CASES = [
     ("Rwanda accused Congolese troops of shelling the border town.", "RWA", "COD"),
     # A passive participle's 'by' agent inside the object.
     ("Kenya denied claims of torture made by the Somali foreign minister.", "KEN", "SOM"),
+    # What the acted-on thing is about.
+    ("Peru welcomed the latest reports about Bolivia.", "PER", "BOL"),
+    ("Chile dismissed rumours about Argentina's navy.", "CHL", "ARG"),
 ]
 
 

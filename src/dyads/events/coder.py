@@ -70,9 +70,9 @@ CONDITIONS = frozenset({"if", "unless"})
 NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
 # Prepositions whose object owns or receives what a trigger acts on: 'an offer from
 # Kabul', 'the withdrawal of Serbian forces', 'a truce with Moslem forces', 'a war against
-# Iraq', 'admittance to Ghanaians'.
+# Iraq', 'admittance to Ghanaians', 'the reports about Iran'.
 OWNER_PREPOSITIONS = frozenset({"of", "from", "by", "with", "against", "to", "for", "into",
-                                "on", "at", "as", "between"})
+                                "on", "at", "as", "between", "about"})
 # Sectors whose agent nouns name a group even in the singular ('the opposition').
 GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "PRM", "JRN", "REF", "LAB", "CRM"})
 # Group nouns no sector names, coded by the country alone when they are acted on ('the
