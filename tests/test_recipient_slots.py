@@ -50,6 +50,9 @@ CASES = [
     # What the acted-on thing is about.
     ("Peru welcomed the latest reports about Bolivia.", "PER", "BOL"),
     ("Chile dismissed rumours about Argentina's navy.", "CHL", "ARG"),
+    # The subject of the 'that' clause of the trigger's object, passive too.
+    ("Peru expressed hope that Bolivia would ratify the treaty.", "PER", "BOL"),
+    ("Chile expressed the hope that Peru could be persuaded to return.", "CHL", "PER"),
 ]
 
 

@@ -796,7 +796,11 @@ class EventCoder:
                 c.dep_ == "acl" and tok.pos_ == "NOUN" and _that(c))]
             if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # 'reiterated its demand that X'
                 clauses += [c for c in _kids(tok.head) if c.dep_ == "ccomp" and _that(c)]
-            return [g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS], True
+            elif tok.pos_ == "VERB":  # 'expressed hope that Iran would ...': its object's
+                clauses += [c for o in _kids(tok) if o.dep_ == "dobj"
+                            for c in _kids(o) if c.dep_ == "acl" and _that(c)]
+            return [g for c in clauses for g in _kids(c)
+                    if g.dep_ in SUBJECT_DEPS or g.dep_ == "nsubjpass"], True
         if slot == "cond":  # 'threatened to strike unless Iraq complied': who must comply
             for verb in (tok, *(c for c in _kids(tok) if c.dep_ == "xcomp")):
                 for clause in _kids(verb):
@@ -1349,11 +1353,21 @@ class EventCoder:
         )
 
     def _agent(self, np_head: Token, after: int) -> str | None:
-        """The sector an agent word names: the longest phrase of the head's modifiers
-        after the actor's name ('foreign minister', 'armed forces'), then a modifier that
+        """The sector an agent word names: the head with its 'of' phrase ('minister of
+        defence'), then the longest phrase of the head's modifiers after the actor's name
+        ('foreign minister', 'armed forces'), then a modifier that
         names an institution ('army officers'), then the head's lemma ('ministers' ->
         'minister')."""
         doc = np_head.doc
+        for prep in np_head.rights:  # 'Minister of Defence', 'Council of Ministers'
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((g for g in prep.rights if g.dep_ == "pobj"), None)
+                if obj is not None and obj.i - np_head.i < self._agent_width:
+                    sector = self.agents.get(" ".join(t.lower_ for t in
+                                                      doc[np_head.i:obj.i + 1]))
+                    if sector is not None:
+                        return sector
+                break
         # The name comes after the head ('groups in Zimbabwe'): the head's own modifiers.
         start = after if after <= np_head.i else np_head.left_edge.i
         # no agent phrase is longer than the longest in the word list
