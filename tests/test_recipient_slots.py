@@ -53,6 +53,11 @@ CASES = [
     # The subject of the 'that' clause of the trigger's object, passive too.
     ("Peru expressed hope that Bolivia would ratify the treaty.", "PER", "BOL"),
     ("Chile expressed the hope that Peru could be persuaded to return.", "CHL", "PER"),
+    # Who sent what the trigger acts on.
+    ("Kenya welcomed the aid sent from Tanzania.", "KEN", "TZA"),
+    # Calm asked for in a place is asked of the parties there.
+    ("The Kenyan president appealed for calm in Uganda after the vote.", "KEN", "UGA"),
+    ("Norway called for a ceasefire in Yemen on Monday.", "NOR", "YEM"),
 ]
 
 

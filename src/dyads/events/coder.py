@@ -188,8 +188,15 @@ FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western
 # 'eased emergency rule in Montenegro').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
                            "SANCTION", "ACCUSE", "CONCEDE"})
+# What a request may seek in a place, asking it of the parties there ('called for calm
+# in Kenya').
+SETTLED = frozenset({"peace", "calm", "ceasefire", "cease-fire", "truce", "restraint",
+                     "stability", "reconciliation", "de-escalation", "dialogue"})
 # Participles that lay a measure on someone ('sanctions imposed on X').
 LAYING = frozenset({"impose", "place", "slap", "levy", "level", "enforce", "put"})
+# Participles of sending, whose 'from' phrase is the sender ('weapons shipped from Iran').
+SENT = frozenset({"send", "ship", "deliver", "dispatch", "smuggle", "transfer", "supply",
+                  "export", "forward", "relay", "transmit"})
 # The source of an actor the text names and no dictionary codes.
 UNKNOWN = "unknown"
 # Parts of speech of the words an event can be done to (its target).
@@ -936,6 +943,16 @@ class EventCoder:
                         head.doc[place.start], head.doc[place.end - 1], place.code,
                         place.country, None, "context:place", block),), False,
                         (came_from[head.i],) if head.i in came_from else ())
+        elif self.ontology[entry_cameo].event == "REQUEST":
+            # 'appealed for calm in Kenya': asked of the parties where peace is sought
+            sought = [h for h in visited if h.lemma_.lower() in SETTLED]
+            for head in (*sought, tok) if sought else ():
+                place = self._place_in(head, at, where, ("in",), names=True)
+                if place is not None:
+                    return _Role((_context_entity(
+                        head.doc[place.start], head.doc[place.end - 1], place.code,
+                        place.country, None, "context:place", block),), False,
+                        (came_from.get(sought[0].i, sought[0]),))
         if domestic is not None:
             return domestic
         return _Role(tuple(referring), False) if referring else _Role((), True)
@@ -1577,13 +1594,17 @@ def _acl_parties(clause: Token) -> list[Token]:
     """Who a noun's clause names: its object ('an invitation to attend a meeting of X'), a
     passive participle's 'by' agent ('positions held by separatist fighters') or whom it
     is laid on ('sanctions imposed on X', 'a ban placed on X'), or where a present
-    participle leads ('the roads leading into Iraq')."""
+    participle leads ('the roads leading into Iraq'), or who sent it ('weapons shipped
+    from Iran')."""
     out = [g for g in _kids(clause) if g.dep_ == "dobj"]
     if clause.tag_ == "VBN":
         out.extend(_agents(clause))
         if clause.lemma_.lower() in LAYING:
             out.extend(g for c in _kids(clause) if c.dep_ == "prep" and c.lower_ in (
                 "on", "against", "upon") for g in _kids(c) if g.dep_ == "pobj")
+        elif clause.lemma_.lower() in SENT:
+            out.extend(g for c in _kids(clause) if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in _kids(c) if g.dep_ == "pobj")
     elif clause.tag_ == "VBG":  # 'the roads leading into Iraq'
         out.extend(g for c in _kids(clause) if c.dep_ == "prep"
                    and c.lower_ in ("into", "to", "toward", "towards")
