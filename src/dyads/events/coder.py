@@ -366,7 +366,8 @@ class EventCoder:
         for entry in entries:
             if entry.particle is not None and not any(
                     c.lower_ == entry.particle and (c.dep_ == "prt" or (
-                        c.dep_ == "prep" and not _after_complement(tok, c)) or (
+                        c.dep_ == "prep" and not _after_complement(tok, c)
+                        and not _after_object(tok, c, entry)) or (
                         c.dep_ == "advmod" and c.lower_ in ("away", "back")))
                     for c in _kids(tok)) and not (
                     # 'held exercises with France': the phrase may hang on the verb
@@ -1636,6 +1637,14 @@ def _after_complement(verb: Token, prep: Token) -> bool:
     the verb then, but hangs from the clause's end ('agreed to lift the embargo, with
     conditions attached' is not 'agreed with')."""
     return any(c.dep_ in ("xcomp", "ccomp") and c.i < prep.i for c in _kids(verb))
+
+
+def _after_object(verb: Token, prep: Token, entry: LexiconEntry) -> bool:
+    """Does the preposition of a verb of going that names where it goes come after the
+    verb's object? The verb is used otherwise then: 'left for Lima' is a trip to Peru,
+    'left Kabul for the withdrawal' is not."""
+    return entry.lemma in ERRANDS and entry.recipient[:1] == (f"prep:{prep.lower_}",) \
+        and any(c.dep_ == "dobj" and c.i < prep.i for c in _kids(verb))
 
 
 def _partaking(verb: Token) -> bool:
