@@ -57,10 +57,10 @@ class ActorMatcher:
 
 class MisspeltNames:
     """One-word names written with one letter missing or added, or two letters swapped
-    ('Ethopia', 'Quatar', 'Phillipines', 'Bouteflicka'), as wire copy often has them. Only for names of six letters or more, with the first letter right, that no
-    other name is as close to, and for a capitalised word no entry matched: a
-    misspelling is read as the one name it is nearest to, or not at all. Words of six
-    letters or more are read, against names of five or more ('Quatar' is Qatar)."""
+    ('Ethopia', 'Quatar', 'Phillipines'), as wire copy often has them. A capitalised word
+    of six letters or more that no entry matched is read as the one name (of five letters
+    or more, with the same first letter) it is that close to; when names of two actors are
+    as close, or none is, it is not read at all."""
 
     MIN_LENGTH = 6
     MIN_NAME = 5
