@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..phrases import PhraseIndex
+from ..phrases import PhraseIndex, words_of
 from .dictionary import STOP_KIND, ActorDictionary, ActorEntry
 
 if TYPE_CHECKING:
@@ -78,16 +78,17 @@ class MisspeltNames:
 
     def matches(self, doc: Doc, taken: set[int]) -> list[tuple[int, int, ActorEntry]]:
         found = []
-        for tok in doc:
-            word = tok.text
-            if tok.i in taken or len(word) < self.MIN_LENGTH or tok.pos_ not in NAMEISH \
-                    or not word.isalpha() or not word.istitle() or word in self.known:
+        known, shortest = self.known, self.MIN_LENGTH
+        for i, word in enumerate(words_of(doc)):  # strings first: no Token for most words
+            if len(word) < shortest or not word[0].isupper() or i in taken \
+                    or word in known or not word.isalpha() or not word.istitle() \
+                    or doc[i].pos_ not in NAMEISH:
                 continue
             names = {name for key in _deletions(word) for name in self._near.get(key, ())
                      if name[0] == word[0] and _one_edit(word, name)}
             codes = {self.entries[name].code for name in names}
             if len(codes) == 1:
-                found.append((tok.i, tok.i + 1, self.entries[min(names)]))
+                found.append((i, i + 1, self.entries[min(names)]))
         return found
 
 
