@@ -100,3 +100,11 @@ def test_conflibert_reads_both_parties_of_a_mutual_act_in_both_roles() -> None:
     assert roles("057") == ([(0, 5), (10, 14)], [(10, 14), (0, 5)])
     assert roles("045") == ([(0, 5)], [(10, 14)])  # a mediator is not a party
     assert roles("190") == ([(0, 5)], [(10, 14)])
+
+
+def test_conflibert_does_not_read_a_recipient_coded_from_the_actors_country() -> None:
+    # 'Chilean miners called off their strike': the recipient (the miners' own state) is
+    # named nowhere; its offsets are the trigger's, which is no recipient.
+    domestic = Entity("called", "CHL", "CHL", None, 15, 21, source="context:actor's country")
+    assert _scored((domestic,), None) == []
+    assert _scored((domestic,), Span("two workers", 15, 26)) == [(15, 26)]

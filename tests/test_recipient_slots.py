@@ -47,6 +47,9 @@ CASES = [
     ("Rwanda accused Congolese troops of shelling the border town.", "RWA", "COD"),
     # A passive participle's 'by' agent inside the object.
     ("Kenya denied claims of torture made by the Somali foreign minister.", "KEN", "SOM"),
+    # Who gets what an amount measures: the 'to' phrase of the aid, not the sum.
+    ("Denmark has provided nearly 2 million euros in relief funding to Malawi since March.",
+     "DNK", "MWI"),
 ]
 
 

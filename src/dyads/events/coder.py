@@ -121,6 +121,8 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Counts that head a group's noun phrase ('thousands of students in Chile').
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
                             "number", "crowd"})
+# Entity types of the words that head an amount ('$5 million in aid').
+AMOUNT_TYPES = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
 # Nouns that measure or hold what a verb acts on, which their 'of' phrase names: 'sent a
 # shipment of weapons', 'handed over 700 kg of medicine', 'imposed a new round of
 # sanctions', 'received a mission of observers'.
@@ -836,6 +838,10 @@ class EventCoder:
                 for obj in _kids(tok):
                     if obj.dep_ == "dobj":
                         found.extend(_prep_objects(obj, word))
+                        if not found and _amount(obj):  # '$5 million in aid to X', lower
+                            for inner in (*_prep_objects(obj, "in"),
+                                          *_prep_objects(obj, "of")):
+                                found.extend(_prep_objects(inner, word))
             return found, True
         return [], True
 
@@ -1631,6 +1637,12 @@ def _describes(mention: Mention, doc: Doc, recipient: bool = False) -> bool:
         return False
     word = doc[end + 1].lower_
     return word in DESCRIBING or (word in HOLDING and not recipient)
+
+
+def _amount(tok: Token) -> bool:
+    """Does the word head an amount ('$5 million', '300 tonnes', 'two shipments')?"""
+    return tok.ent_type_ in AMOUNT_TYPES or tok.like_num or tok.lemma_.lower() in CONTAINERS \
+        or any(c.dep_ == "nummod" for c in _kids(tok))
 
 
 def _verb_lemmas(verb: Token) -> set[str]:
