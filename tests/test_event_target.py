@@ -27,6 +27,14 @@ CASES = [
      "the mining company"),
     # The phrase the recipient was found in.
     ("Kenya rejected an offer from Uganda.", "rejected", "an offer from Uganda"),
+    # The charge is no part of the accused's phrase.
+    ("Oxfam accused the Ruritanian police of abuses against migrants.", "accused",
+     "the Ruritanian police"),
+    # A state of emergency or a blockade is laid on the area it covers.
+    ("Laos lifted the state of emergency in three southern provinces.", "lifted",
+     "three southern provinces"),
+    ("Chad imposed a blockade around the rebel-held town of Faya.", "blockade",
+     "the rebel-held town of Faya"),
 ]
 
 

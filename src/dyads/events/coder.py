@@ -60,6 +60,9 @@ PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # against the law'); a name keeps them ('Minister for Foreign Affairs').
 ABOUT_PREPS = frozenset({"for", "about", "over", "against", "as", "following", "during",
                          "after", "before", "throughout", "under", "on"})
+# Verbs whose 'of' phrase is the charge, not part of the accused's name ('accused the
+# army of abuses', the parser often hangs it on the object).
+CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "absolve"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -1706,7 +1709,10 @@ def _phrase(head: Token, block: Block) -> Span:
         tok = stack.pop()
         if tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in ABOUT_PREPS
-                and head.pos_ != "PROPN"):
+                and head.pos_ != "PROPN") or (
+                tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "of"
+                and head.dep_ in ("dobj", "nsubjpass")
+                and head.head.lemma_.lower() in CHARGING):
             right = min(right, tok.left_edge.i - 1)
         stack.extend(_kids(tok))
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
