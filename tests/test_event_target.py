@@ -35,6 +35,15 @@ CASES = [
      "three southern provinces"),
     ("Chad imposed a blockade around the rebel-held town of Faya.", "blockade",
      "the rebel-held town of Faya"),
+    # An act that holds over an area, with nothing else named, is done to the area.
+    ("The Moro rebels declared a ceasefire in the southern provinces on Monday.",
+     "ceasefire", "the southern provinces"),
+    ("Chadian troops remained on alert in the border region.", "alert", "the border region"),
+    # What sympathy or concern is expressed over.
+    ("Ghana expressed condolences over the floods in the north.", "expressed",
+     "the floods in the north"),
+    ("Kenya expressed concern regarding the new mining law.", "expressed",
+     "the new mining law"),
 ]
 
 

@@ -63,6 +63,11 @@ ABOUT_PREPS = frozenset({"for", "about", "over", "against", "as", "following", "
 # Verbs whose 'of' phrase is the charge, not part of the accused's name ('accused the
 # army of abuses', the parser often hangs it on the object).
 CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "absolve"})
+# CAMEO codes of acts that hold over an area (a curfew, a state of emergency, a
+# ceasefire, a surrender or disarmament, an alert, a blockade, and their easing): the area
+# is what they are done to, when nothing else is named.
+AREA_CODES = ("0813", "0814", "0871", "0873", "0874", "152", "1723", "1724", "191")
+AREA_PREPOSITIONS = ("in", "across", "throughout")
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -736,6 +741,13 @@ class EventCoder:
                         break
         if not heads:
             heads = words(_objects(tok, passive, support))[:1]
+        if not heads and entry.cameo.startswith(AREA_CODES):
+            # 'declared a ceasefire in Idlib', 'troops remained on alert in the north':
+            # an act that holds over an area is done to the area
+            holders = [tok, *([support] if support is not None else []),
+                       *([tok.head] if tok.dep_ in ("dobj", "nsubjpass") else [])]
+            heads = words(g for h in holders for w in AREA_PREPOSITIONS
+                          for g in _prep_objects(h, w))[:1]
         return _phrase(heads[0], block) if heads else None
 
     def _support_verb(self, noun: Token) -> Token | None:
