@@ -39,6 +39,8 @@ CASES = [
     ("The Moro rebels declared a ceasefire in the southern provinces on Monday.",
      "ceasefire", "the southern provinces"),
     ("Chadian troops remained on alert in the border region.", "alert", "the border region"),
+    # An activity over an area is done to the area.
+    ("Ghana agreed to a truce in the northern districts.", "agreed", "the northern districts"),
     # What sympathy or concern is expressed over.
     ("Ghana expressed condolences over the floods in the north.", "expressed",
      "the floods in the north"),

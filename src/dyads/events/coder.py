@@ -68,6 +68,11 @@ CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "absolv
 # is what they are done to, when nothing else is named.
 AREA_CODES = ("0813", "0814", "0871", "0873", "0874", "152", "1723", "1724", "191")
 AREA_PREPOSITIONS = ("in", "across", "throughout")
+# Nouns of an activity carried out over an area ('a ceasefire in Idlib', 'the peacekeeping
+# mission in Mali'), whose 'in' phrase names what it is done to.
+AREA_ACTIVITIES = frozenset({"ceasefire", "truce", "armistice", "mission", "operation",
+                             "deployment", "presence", "normalization", "normalisation",
+                             "stabilization", "stabilisation", "reconstruction"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -748,6 +753,10 @@ class EventCoder:
                        *([tok.head] if tok.dep_ in ("dobj", "nsubjpass") else [])]
             heads = words(g for h in holders for w in AREA_PREPOSITIONS
                           for g in _prep_objects(h, w))[:1]
+        if heads and heads[0].lemma_.lower() in AREA_ACTIVITIES:
+            # 'agreed to a ceasefire in Hodeidah', 'contribute to the peacekeeping
+            # operation in Georgia': what an activity over an area is done to is the area
+            heads = words(_prep_objects(heads[0], "in"))[:1] or heads
         return _phrase(heads[0], block) if heads else None
 
     def _support_verb(self, noun: Token) -> Token | None:
