@@ -1108,7 +1108,9 @@ class EventCoder:
                 seen.add(mention.start)
                 if phrase is None:  # the whole phrase that names them
                     phrase = _phrase(head, block)
-                entity = self._entity(mention, np_head, block, phrase)
+                entity = self._entity(mention, np_head, block, phrase if not recipient
+                                      or not _coordinated(np_head, head)
+                                      else _phrase(np_head, block, own=True))
                 if (entity.start, entity.end) not in taken:
                     for party in _members(entity, mention.entry.members):
                         found.append((np_head.i, mention.entry.kind == PERSON_KIND,
@@ -1719,16 +1721,26 @@ def _context_entity(first: Token, last: Token, code: str, country: str | None,
                   source=source)
 
 
-def _phrase(head: Token, block: Block) -> Span:
+def _coordinated(np_head: Token, head: Token) -> bool:
+    """Is the phrase at ``np_head`` one of several coordinated parties ('Togo, Benin and
+    Ghana'), not the whole phrase or an apposition to it?"""
+    if np_head.i != head.i and np_head.dep_ != "conj":
+        return False
+    return np_head.dep_ == "conj" or any(c.dep_ == "conj" for c in _kids(np_head))
+
+
+def _phrase(head: Token, block: Block, own: bool = False) -> Span:
     """The noun phrase headed by ``head`` without its clauses ('the envoy, who arrived
     on Monday' is 'the envoy') and, for a common noun, without what it is about or for
-    ('a request for talks' is 'a request'), as document offsets."""
+    ('a request for talks' is 'a request'), as document offsets; ``own``: without the
+    phrases coordinated with it ('Togo' of 'Togo and Benin')."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     stack = [t for t in _kids(head) if t.i > head.i]
     while stack:  # the words after the head, down the tree
         tok = stack.pop()
-        if tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
+        if (own and tok.head.i == head.i and tok.dep_ in ("conj", "cc")) or \
+                tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in ABOUT_PREPS
                 and head.pos_ != "PROPN") or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "of"
