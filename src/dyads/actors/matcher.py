@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..phrases import PhraseIndex, words_of
-from .dictionary import STOP_KIND, ActorDictionary, ActorEntry
+from .dictionary import PERSON_KIND, STOP_KIND, ActorDictionary, ActorEntry
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,7 +60,8 @@ class MisspeltNames:
     ('Ethopia', 'Quatar', 'Phillipines'), as wire copy often has them. A capitalised word
     of six letters or more that no entry matched is read as the one name (of five letters
     or more, with the same first letter) it is that close to; when names of two actors are
-    as close, or none is, it is not read at all."""
+    as close, or none is, it is not read at all. People's names are left out: a surname is
+    too often one letter from a word ('Marbles', 'Marles')."""
 
     MIN_LENGTH = 6
     MIN_NAME = 5
@@ -70,7 +71,8 @@ class MisspeltNames:
         self.entries = entries
         self._near: dict[str, set[str]] = {}
         for text, entry in entries.items():
-            if entry.kind == STOP_KIND or entry.ambiguous or len(text) < self.MIN_NAME \
+            if entry.kind in (STOP_KIND, PERSON_KIND) or entry.ambiguous \
+                    or len(text) < self.MIN_NAME \
                     or not text.isalpha() or not text[0].isupper():
                 continue
             for key in _deletions(text):

@@ -722,6 +722,9 @@ def _role_extents(event: Event) -> tuple[list[tuple[int, int]], list[tuple[int, 
     return actors, recipients
 
 
+DOMESTIC_SOURCE = "context:actor's country"
+
+
 def _recipient_extents(event: Event) -> list[tuple[int, int]]:
     """Where the recipient is named: the phrases of the recipients the text names (or the
     mentions their pronouns were resolved to); when
@@ -732,7 +735,9 @@ def _recipient_extents(event: Event) -> list[tuple[int, int]]:
         return [_extent(e) for e in named]
     if event.target is not None:
         return [(event.target.start, event.target.end)]
-    return [_extent(e) for e in event.recipient]
+    # a recipient coded from the actor's country is not named at all: its offsets are
+    # the trigger's
+    return [_extent(e) for e in event.recipient if e.source != DOMESTIC_SOURCE]
 
 
 def _extent(entity: Entity) -> tuple[int, int]:
