@@ -18,7 +18,7 @@ PLAIN = [
     ("Turkish forces launched an offensive against Syria.", "ASSAULT", "19", ["TURMIL"],
      ["SYR"]),
     ("Armenia accused Azerbaijan of war crimes.", "ACCUSE", "11", ["ARM"], ["AZE"]),
-    ("France imposed sanctions on Iran.", "COERCE", "16", ["FRA"], ["IRN"]),
+    ("France imposed sanctions on Iran.", "SANCTION", "16", ["FRA"], ["IRN"]),
     ("The Egyptian president met the Ethiopian prime minister.", "CONSULT", "04",
      ["EGYGOV"], ["ETHGOV"]),
     ("Kenya called on Somalia to release the prisoners.", "REQUEST", None, ["KEN"], ["SOM"]),
