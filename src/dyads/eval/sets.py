@@ -173,8 +173,9 @@ def plover_category(event: Event) -> str | None:
     if event.event is None:
         return None
     cooperative = event.quad_class in (1, 2)
-    if event.negated and cooperative and event.event not in ("REJECT", "AGREE"):
-        return "REJECT"
+    if event.negated and cooperative and event.event != "REJECT":
+        return "REJECT"  # 'failed to reach agreement', 'did not agree to talks'
+
     # an act only planned, or conditional ('would meet him if ...', 'may halt its
     # mediation if ...'), is an offer or a threat: the manual codes cooperative acts in the
     # future tense as AGREE and warnings of repercussions as THREATEN
