@@ -243,7 +243,8 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                 known = facts[block.doc_id] = DocumentFacts(block.pub_date)
             base = seen_sentences.get(block.doc_id, 0)
             numbers: dict[int, int] = {}
-            for event in known.apply(item.events, item.facts):
+            facts_of = known.apply(item.events, item.facts)
+            for event, (date, place) in zip(item.events, facts_of, strict=True):
                 resolved = _resolve(event, resolver, item.mentions, require_actor)
                 if resolved is None:
                     continue
@@ -251,9 +252,10 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                 n = numbers.get(index, 0)
                 numbers[index] = n + 1
                 sentence = replace(resolved.sentence, index=index)
-                result.events.append(replace(resolved, sentence_index=index,
-                                             sentence=sentence, n=n))
-                known.add(resolved)
+                coded = replace(resolved, sentence_index=index, sentence=sentence, n=n,
+                                date=date, location=place)
+                result.events.append(coded)
+                known.add(coded)
             resolver.add(item.mentions)
             result.sentences += len(item.sentences)
             seen_sentences[block.doc_id] = base + len(item.sentences)

@@ -10,6 +10,7 @@ events with no place of their own the document's main conflict location.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -39,7 +40,11 @@ class BlockFacts:
 
 
 class FactFinder:
-    """Dates and places for the events of a parsed block."""
+    """Dates and places for the events of a parsed block.
+
+    It runs on every event, so it is lean: a sentence's words (the tokenizer's, in lower
+    case) open the date patterns it may hold before any of them runs, and places are
+    looked for only in sentences where the gazetteer matched."""
 
     requires = ("token.dep", "doc.sents", "events")
     assigns = ("event.date", "event.location")
@@ -47,61 +52,109 @@ class FactFinder:
     def __init__(self, nlp: Language) -> None:
         strings = nlp.vocab.strings
         self.words = {strings.add(w): w for w in GATE_WORDS}
+        self.word_ids = frozenset(self.words)
 
     def __call__(self, doc: Doc, block: Block, events: Sequence[Event],
                  places: Sequence[PlaceMention]) -> BlockFacts:
         if not events:
-            return BlockFacts()
-        lowers = doc.to_array("LOWER").tolist()
-        dates: list[DateExpr] = []
-        found: dict[int, tuple[int, int]] = {}  # sentence start -> its slice of dates
+            return EMPTY
+        rows = doc.to_array(ATTRS)
+        lowers = rows[:, 1].tolist()
+        timely = not self.word_ids.isdisjoint(lowers) or YEAR_GATE.search(block.text)
+        if not timely and not places:
+            return BlockFacts((), (None,) * len(events), (None,) * len(events))
+        offset = block.start
+        at = _Tokens(doc, rows[:, 0].tolist())
+        dates: list[tuple[int, DateExpr]] = []  # (the sentence's offset, expression)
+        # sentence start -> its slice of dates, and the places it names
+        found: dict[int, tuple[int, int, list[PlaceMention]]] = {}
         chosen: list[int | None] = []
         located: list[Location | None] = []
         for event in events:
-            trigger = _token(doc, block, event.trigger.start, event.trigger.end)
+            sentence = event.sentence
+            known = found.get(sentence.start)
+            if known is None:
+                base = sentence.start - offset
+                tokens = at.range(base, sentence.end - offset)
+                first = len(dates)
+                if timely:
+                    text = sentence.text
+                    hits = self.word_ids.intersection(lowers[tokens.start:tokens.stop])
+                    if hits or YEAR_GATE.search(text):
+                        gates = open_gates(text, {self.words[h] for h in hits})
+                        dates.extend((base, x) for x in find_dates(text, gates))
+                here = [m for m in places if tokens.start <= m.start < tokens.stop]
+                known = found[sentence.start] = (first, len(dates), here)
+            first, last, here = known
+            if first == last and not here:
+                chosen.append(None)
+                located.append(None)
+                continue
+            trigger = at.root(event.trigger.start - offset, event.trigger.end - offset)
             if trigger is None:
                 chosen.append(None)
                 located.append(None)
                 continue
-            sent = trigger.sent
-            if sent.start not in found:
-                text = sent.text
-                words = {self.words[h] for h in lowers[sent.start:sent.end]
-                         if h in self.words}
-                gates = open_gates(text, words) if words or YEAR_GATE.search(text) \
-                    else set()
-                first = len(dates)
-                dates.extend(replace(x, start=x.start + sent.start_char,
-                                     end=x.end + sent.start_char)
-                             for x in find_dates(text, gates))
-                found[sent.start] = (first, len(dates))
-            first, last = found[sent.start]
-            chosen.append(_choose(doc, trigger, dates, first, last))
-            # A place that stands in for its state because the sentence names no party
-            # ('clashed with rebels near Aleppo' -> SYR, source 'context:place') is where
-            # the event happened, not who took part in it.
-            taken = {i for e in (*event.actor, *event.recipient)
-                     if not e.source.startswith(CONTEXT)
-                     for i in _tokens(doc, block, e.start, e.end)}
-            if event.attribution is not None:  # 'officials in Kabul said ...'
-                taken.update(_tokens(doc, block, event.attribution.start,
-                                     event.attribution.end))
-            located.append(sentence_place(sent, trigger, places, taken))
-        order = sorted(range(len(dates)), key=lambda k: dates[k].start)
-        rank = {k: n for n, k in enumerate(order)}
-        return BlockFacts(tuple(dates[k] for k in order),
-                          tuple(None if c is None else rank[c] for c in chosen),
-                          tuple(located))
+            chosen.append(_choose(at, trigger, dates, first, last))
+            located.append(sentence_place(trigger, here, _taken(at, event, offset))
+                           if here else None)
+        if any(dates[k][0] + dates[k][1].start > dates[k + 1][0] + dates[k + 1][1].start
+               for k in range(len(dates) - 1)):
+            order = sorted(range(len(dates)), key=lambda k: dates[k][0] + dates[k][1].start)
+            rank = {k: n for n, k in enumerate(order)}
+            return BlockFacts(tuple(dates[k][1] for k in order),
+                              tuple(None if c is None else rank[c] for c in chosen),
+                              tuple(located))
+        return BlockFacts(tuple(x for _, x in dates), tuple(chosen), tuple(located))
 
 
-def _token(doc: Doc, block: Block, start: int, end: int) -> Token | None:
-    span = doc.char_span(start - block.start, end - block.start, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+EMPTY = BlockFacts()
+ATTRS: list[int | str] = ["IDX", "LOWER"]  # token offsets, lower-case forms
 
 
-def _tokens(doc: Doc, block: Block, start: int, end: int) -> range:
-    span = doc.char_span(start - block.start, end - block.start, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
+class _Tokens:
+    """Characters of a block to its tokens, by the tokens' offsets (no Span built)."""
+
+    def __init__(self, doc: Doc, idx: list[int]) -> None:
+        self.doc = doc
+        self.idx = idx
+
+    def range(self, start: int, end: int) -> range:
+        """The tokens that overlap characters start..end."""
+        first = bisect_right(self.idx, start) - 1
+        if first < 0:
+            first = 0
+        stop = bisect_left(self.idx, end)
+        return range(first, stop if stop > first else first + 1)
+
+    def root(self, start: int, end: int) -> Token | None:
+        """The token of start..end whose head is outside it."""
+        if not self.idx or end <= start:
+            return None
+        span = self.range(start, end)
+        doc = self.doc
+        tok = doc[span.start]
+        for _ in range(len(span)):
+            head = tok.head
+            if head.i == tok.i or not (span.start <= head.i < span.stop):
+                return tok
+            tok = head
+        return tok
+
+
+def _taken(at: _Tokens, event: Event, offset: int) -> set[int]:
+    """The token positions of the event's participants, and of its speaker ('officials
+    in Kabul said ...'). A place that stands in for its state because the sentence names
+    no party ('clashed with rebels near Aleppo' -> SYR, source 'context:place') is where
+    the event happened, not who took part in it."""
+    taken: set[int] = set()
+    for e in (*event.actor, *event.recipient):
+        if not e.source.startswith(CONTEXT):
+            taken.update(at.range(e.start - offset, e.end - offset))
+    if event.attribution is not None:
+        taken.update(at.range(event.attribution.start - offset,
+                              event.attribution.end - offset))
+    return taken
 
 
 def _governor(tok: Token, trigger: Token) -> Token:
@@ -113,24 +166,25 @@ def _governor(tok: Token, trigger: Token) -> Token:
     return tok
 
 
-def _choose(doc: Doc, trigger: Token, dates: list[DateExpr], first: int,
+def _choose(at: _Tokens, trigger: Token, dates: list[tuple[int, DateExpr]], first: int,
             last: int) -> int | None:
-    """The expression of time that belongs to the event: one attached to its trigger in
-    the parse, else one attached to the verb that governs it ('launched an attack on
-    Monday'), else the nearest."""
-    if first == last:
-        return None
+    """The expression of time that belongs to the event: the sentence's only one; else
+    one attached to its trigger in the parse, else one attached to the verb that governs
+    it ('launched an attack on Monday'), else the nearest."""
+    if last - first < 2:
+        return first if last > first else None
     verb = _governor(trigger.head, trigger) if trigger.pos_ not in ("VERB", "AUX") \
         else trigger
     best: tuple[int, int, int] | None = None
     for k in range(first, last):
-        span = doc.char_span(dates[k].start, dates[k].end, alignment_mode="expand")
-        if span is None or not len(span):
+        base, x = dates[k]
+        root = at.root(base + x.start, base + x.end)
+        if root is None:
             continue
-        root = span.root
+        span = at.range(base + x.start, base + x.end)
         above = _governor(root.head if root.head.i != root.i else root, trigger)
         rank = 2 if above.i == trigger.i else 1 if above.i == verb.i else 0
-        distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
+        distance = min(abs(span.start - trigger.i), abs(span.stop - 1 - trigger.i))
         if best is None or (rank, -distance) > best[:2]:
             best = (rank, -distance, k)
     return best[2] if best is not None else None
@@ -143,14 +197,15 @@ class DocumentFacts:
         self.dates = DateResolver(pub_date)
         self.conflict = ConflictPlaces()
 
-    def apply(self, events: Sequence[Event], facts: BlockFacts) -> list[Event]:
-        """The block's events with their dates and places; call once per block, in
-        order."""
+    def apply(self, events: Sequence[Event],
+              facts: BlockFacts) -> list[tuple[DateRef | None, Location | None]]:
+        """The date and place of each of a block's events; call once per block, in
+        reading order."""
         resolved: list[DateRef | None] = [self.dates.resolve(x) for x in facts.dates]
-        if not events:
-            return []
-        return [replace(event, date=None if k is None else resolved[k], location=place)
-                for event, k, place in zip(events, facts.chosen, facts.places, strict=True)]
+        if not facts.chosen:
+            return [(None, None)] * len(events)
+        return [(None if k is None else resolved[k], place)
+                for k, place in zip(facts.chosen, facts.places, strict=True)]
 
     def add(self, event: Event) -> None:
         """An event kept in the document (its place counts towards the main one)."""

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..models import DateRef
 
@@ -57,28 +58,57 @@ UNIT = r"(?:day|week|month|year)"
 PART = r"(?:(?:early|mid|late)[\s-]+|the\s+(?:beginning|start|middle|end)\s+of\s+)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
-# Each pattern needs some word, and runs only on a sentence that has it: a gate is a list
-# of alternatives, each a list of word sets that must all meet the sentence's words (in
-# lower case, as the tokenizer splits them). Years are looked for in the text itself.
-UNITS = frozenset({"day", "days", "week", "weeks", "weekend", "month", "months", "year",
-                   "years"})
+# Each pattern needs some words, and runs only on a sentence that has them: a gate is a
+# list of alternatives, each a list of word sets that must all meet the sentence's words
+# (in lower case, as the tokenizer splits them). Years are looked for in the text itself.
+UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+PLURAL_UNITS = frozenset({"days", "weeks", "months", "years"})
+CALENDAR_UNITS = frozenset({"week", "weekend", "month", "year"})
 TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 SEASON_WORDS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 MONTH_WORDS = frozenset({m.lower() for m in (*MONTHS, *MONTH_ABBR)}
                         | {m.lower() + "." for m in MONTH_ABBR})
+
+
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
 GATES: dict[str, tuple[tuple[frozenset[str], ...], ...]] = {
     "month": ((MONTH_WORDS,),),
     "weekday": ((frozenset(d.lower() for d in WEEKDAYS),),),
-    "ago": ((frozenset({"ago"}),),),
-    "deictic": ((frozenset({"yesterday", "today", "tonight", "tomorrow"}),),
-                (frozenset({"this", "last"}), TIMES_OF_DAY)),
-    "current": ((frozenset({"last", "this", "next", "past", "recent", "earlier", "later"}),
-                 UNITS), (SEASON_WORDS,)),
-    "anchor": ((frozenset({"later", "earlier", "afterwards", "previously", "after", "before",
-                           "next", "following", "previous", "preceding", "same",
-                           "subsequent", "leading", "prior"}), UNITS | TIMES_OF_DAY),),
+    "ago": ((_words("ago"), UNITS),),
+    "deictic": ((_words("yesterday", "today", "tonight", "tomorrow"),),
+                (_words("this", "last"), TIMES_OF_DAY)),
+    "current": ((_words("last", "this", "next", "past"), CALENDAR_UNITS),),
+    "recent": ((_words("past", "last"), UNITS | CALENDAR_UNITS),
+               (_words("recent"), PLURAL_UNITS)),
+    "to-date": ((_words("earlier", "later"), _words("this"), CALENDAR_UNITS),),
+    "season": ((SEASON_WORDS,),),
+    "after": ((_words("later", "earlier", "afterwards", "previously"), UNITS),
+              (_words("after", "before"), _words("that"), UNITS)),
+    "next": ((_words("next", "following", "previous", "preceding", "same"),
+              UNITS | TIMES_OF_DAY),
+             (_words("day", "night"), _words("before", "after"))),
+    "around": ((PLURAL_UNITS, _words("preceding", "before", "prior", "leading", "followed",
+                                     "following", "after", "since", "subsequent",
+                                     "previous")),),
 }
 GATE_WORDS = frozenset().union(*(w for alts in GATES.values() for alt in alts for w in alt))
+
+
+def _satisfies() -> dict[str, list[tuple[str, int, int]]]:
+    """word -> the (gate, alternative, word set) it meets, for open_gates."""
+    found: dict[str, list[tuple[str, int, int]]] = {}
+    for gate, alternatives in GATES.items():
+        for a, alternative in enumerate(alternatives):
+            for k, needed in enumerate(alternative):
+                for word in needed:
+                    found.setdefault(word, []).append((gate, a, k))
+    return found
+
+
+SATISFIES = _satisfies()
 YEAR_GATE = re.compile(r"(?:1[89]|20)\d\d")
 WORD = re.compile(r"[a-z]+\.?")
 
@@ -89,8 +119,11 @@ def open_gates(text: str, words: set[str] | frozenset[str] | None = None) -> set
     if words is None:
         words = {w for w in WORD.findall(text.lower())} | \
             {w.rstrip(".") for w in WORD.findall(text.lower())}
-    found = {name for name, alternatives in GATES.items()
-             if any(all(not need.isdisjoint(words) for need in alt) for alt in alternatives)}
+    met: dict[tuple[str, int], set[int]] = {}
+    for word in words:
+        for gate, a, part in SATISFIES.get(word, ()):
+            met.setdefault((gate, a), set()).add(part)
+    found = {gate for (gate, a), parts in met.items() if len(parts) == len(GATES[gate][a])}
     if YEAR_GATE.search(text):
         found.add("year")
     return found
@@ -273,7 +306,7 @@ def _decade(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     return DateExpr(t, s, e, "decade", int(m["y"]), part=_part(m["p"]))
 
 
-@pattern("current", r"\b(?P<w>in|during|this|last|next|since|by|through)\s+(?P<x>(?:the\s+)?"
+@pattern("season", r"\b(?P<w>in|during|this|last|next|since|by|through)\s+(?P<x>(?:the\s+)?"
          rf"(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?(?:\s+(?P<y>{YEAR}))?)\b")
 def _season(m: re.Match[str], s: int, e: int, t: str) -> DateExpr | None:
     which = m["w"].lower()
@@ -323,7 +356,7 @@ def _current(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
                     count=-1 if which == "last" else 1 if which == "next" else 0)
 
 
-@pattern("current", rf"\b(?P<x>(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{NUM})\s+)?"
+@pattern("recent", rf"\b(?P<x>(?:in|over|during|for)\s+the\s+(?:past|last)\s+(?:(?P<n>{NUM})\s+)?"
          r"(?P<u>day|week|month|year)(?P<pl>s)?|in\s+recent\s+(?P<u2>day|week|month|year)s)"
          r"\b")
 def _recent(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
@@ -332,13 +365,13 @@ def _recent(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     return DateExpr(t, s, e, "recent", unit=unit, count=count)
 
 
-@pattern("current", r"\b(?P<x>(?P<w>earlier|later)\s+this\s+(?P<u>week|month|year))\b")
+@pattern("to-date", r"\b(?P<x>(?P<w>earlier|later)\s+this\s+(?P<u>week|month|year))\b")
 def _to_date(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     return DateExpr(t, s, e, "to-date", unit=m["u"].lower(),
                     count=-1 if m["w"].lower() == "earlier" else 1)
 
 
-@pattern("anchor", rf"\b(?P<x>(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+"
+@pattern("after", rf"\b(?P<x>(?P<n>{NUM})\s+(?P<u>{UNIT})s?\s+"
          r"(?P<w>later|earlier|afterwards|after\s+that|before\s+that|previously))\b")
 def _after(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     back = m["w"].lower().split()[0] in ("earlier", "before", "previously")
@@ -346,7 +379,7 @@ def _after(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     return DateExpr(t, s, e, "after", unit=m["u"].lower(), count=-n if back else n)
 
 
-@pattern("anchor", r"\b(?P<x>the\s+(?:(?P<w>next|following|previous|preceding|same)\s+"
+@pattern("next", r"\b(?P<x>the\s+(?:(?P<w>next|following|previous|preceding|same)\s+"
          r"(?P<u>day|morning|afternoon|evening|night|week|month|year)|(?:day|night)\s+"
          r"(?P<w2>before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)))\b")
 def _next(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
@@ -359,7 +392,7 @@ def _next(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     return DateExpr(t, s, e, "after", unit=unit, count=count)
 
 
-@pattern("anchor", rf"\b(?P<x>(?:in|during|over|for)\s+the\s+(?:(?:(?P<n>{NUM})\s+)?"
+@pattern("around", rf"\b(?P<x>(?:in|during|over|for)\s+the\s+(?:(?:(?P<n>{NUM})\s+)?"
          r"(?P<u>day|week|month|year)s\s+(?P<w>preceding|before|prior|leading\s+up"
          r"|that\s+followed|following|after|since)|(?P<w2>following|subsequent|preceding"
          rf"|previous)\s+(?:(?P<n2>{NUM})\s+)?(?P<u2>day|week|month|year)s))\b")
@@ -419,8 +452,12 @@ OPENER = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.IGNORECASE)
 JOINER = re.compile(r"\s*(?:and|to|until|till|through|[-–])\s*(?:the\s+)?", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 SAME_DAY = re.compile(r",?\s*(?:the\s+)?")
-LEAD = re.compile(r"(?:in|on|at|during|over|by)\s+", re.IGNORECASE)
 SINCE_KINDS = frozenset({"calendar", "decade", "season", "weekday", "ago", "current"})
+
+
+def _may_join(found: list[DateExpr], text: str) -> bool:
+    """Is the one expression found preceded by 'since'?"""
+    return bool(found) and "since" in text[max(0, found[0].start - 8):found[0].start].lower()
 
 
 def _combine(found: list[DateExpr], text: str) -> list[DateExpr]:
@@ -457,15 +494,6 @@ def _combine(found: list[DateExpr], text: str) -> list[DateExpr]:
     return out
 
 
-def _lead(expr: DateExpr) -> DateExpr:
-    """Without a leading 'in' or 'on': the record's text is the date itself."""
-    lead = LEAD.match(expr.text)
-    if lead and expr.kind not in ("around", "recent"):
-        n = lead.end()
-        return replace(expr, text=expr.text[n:], start=expr.start + n)
-    return expr
-
-
 def find_dates(text: str, gates: set[str] | None = None) -> list[DateExpr]:
     """The expressions of time in ``text``, in order, none overlapping (of those that
     overlap, the one starting first wins, and the longest of those). ``gates``: those
@@ -474,6 +502,13 @@ def find_dates(text: str, gates: set[str] | None = None) -> list[DateExpr]:
         gates = open_gates(text)
     if not gates:
         return []
+    return list(_find_dates(text, frozenset(gates)))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, gates: frozenset[str]) -> tuple[DateExpr, ...]:
+    """find_dates, remembered: wire copies and repeated lines are common in news, and
+    the result (frozen values) depends on the text alone."""
     found: list[DateExpr] = []
     for gate_name, regex, build in PATTERNS:
         if gate_name not in gates:
@@ -487,7 +522,8 @@ def find_dates(text: str, gates: set[str] | None = None) -> list[DateExpr]:
     for expr in found:
         if not chosen or expr.start >= chosen[-1].end:
             chosen.append(expr)
-    return [_lead(x) for x in _combine(chosen, text)]
+    return tuple(_combine(chosen, text) if len(chosen) > 1 or _may_join(chosen, text)
+                 else chosen)
 
 
 # --- resolution ------------------------------------------------------------------------

@@ -18,8 +18,7 @@ from ..models import Event, Location
 from ..places import Place, PlaceMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across",
                       "throughout", "within", "off"})
@@ -33,10 +32,9 @@ def location(place: Place, inferred: bool = False) -> Location:
     return Location(place.name, place.country, place.lat, place.lon, inferred)
 
 
-def _locative_head(sent: SpacySpan, mention: PlaceMention) -> Token | None:
+def _locative_head(doc: Doc, mention: PlaceMention) -> Token | None:
     """The word a locative phrase holding the place is attached to, if any: 'in' of
     'in Tripoli', 'near' of 'near the town of Izium'."""
-    doc = sent.doc
     tok = doc[mention.start]
     while mention.start <= tok.head.i < mention.end and tok.head.i != tok.i:
         tok = tok.head
@@ -63,18 +61,16 @@ def _governor(trigger: Token) -> Token:
     return trigger
 
 
-def sentence_place(sent: SpacySpan, trigger: Token, mentions: Sequence[PlaceMention],
+def sentence_place(trigger: Token, mentions: Sequence[PlaceMention],
                    taken: set[int]) -> Location | None:
-    """The most plausible place of the event ``trigger`` names; ``taken`` are the token
-    positions of its participants."""
+    """The most plausible place of the event ``trigger`` names, of the places named in
+    its sentence (``mentions``); ``taken`` are the token positions of its participants."""
     best: tuple[int, int, PlaceMention] | None = None
     governor = _governor(trigger)
     for mention in mentions:
-        if not (sent.start <= mention.start < sent.end):
-            continue
         if any(i in taken for i in range(mention.start, mention.end)):
             continue
-        head = _locative_head(sent, mention)
+        head = _locative_head(trigger.doc, mention)
         if head is None:
             rank = 0
         elif head.i == trigger.i:
