@@ -192,3 +192,20 @@ def test_cli_prints_the_date(tmp_path: Path) -> None:
         "text": "Tuesday", "iso": "2023-09-19", "precision": "day"}
     assert dates["In 2020 Iran supplied drones to Russia."] == {
         "text": "2020", "iso": "2020", "precision": "year"}
+
+
+def test_every_gate_needs_a_key_word() -> None:
+    # The stage skips a sentence with no key word and no year without opening any gate:
+    # a gate that any other word could open alone would be skipped wrongly.
+    from dyads.facts.dates import GATES, KEY_WORDS
+
+    for name, alternatives in GATES.items():
+        for alternative in alternatives:
+            assert any(needed <= KEY_WORDS for needed in alternative), name
+
+
+def test_since_a_future_date_is_no_period() -> None:
+    resolver = DateResolver(PUB)
+    assert [resolver.resolve(x) for x in find_dates("It has grown since tomorrow.")] == [None]
+    assert resolve("Exports have grown since June.") == [
+        ("since June", "2023-06/2023-09-21", "period")]

@@ -87,8 +87,8 @@ def _event(place: str | None, quad: int, inferred: bool = False) -> Event:
 
 def test_main_place_counts_hostile_events_only_and_breaks_ties_by_order() -> None:
     tally = ConflictPlaces()
-    for event in (_event("Aden", 1), _event("Aden", 1), _event("Taiz", 4),
-                  _event("Marib", 3), _event("Taiz", 4, inferred=True), _event(None, 4)):
+    for event in (_event("Aden", 1), _event("Aden", 1), _event("Taiz", 3),
+                  _event("Taiz", 3, inferred=True), _event(None, 3)):
         tally.add(event)
     main = tally.main()
     assert main is not None and (main.text, main.inferred) == ("Taiz", True)
@@ -97,6 +97,15 @@ def test_main_place_counts_hostile_events_only_and_breaks_ties_by_order() -> Non
     tie.add(_event("Taiz", 4))
     assert tie.main() is not None and tie.main().text == "Marib"  # type: ignore[union-attr]
     assert ConflictPlaces().main() is None
+
+
+def test_material_conflict_decides_before_verbal_conflict() -> None:
+    # Accusations are made in capitals; the fighting is elsewhere.
+    tally = ConflictPlaces()
+    for event in (_event("Sanaa", 3), _event("Sanaa", 3), _event("Hodeidah", 4)):
+        tally.add(event)
+    main = tally.main()
+    assert main is not None and main.text == "Hodeidah"
 
 
 def test_cli_prints_places_and_dates(tmp_path: Path) -> None:

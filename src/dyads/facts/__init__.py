@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Block, DateRef, Event, Location
 from ..places import PlaceMention
-from .dates import GATE_WORDS, YEAR_GATE, DateExpr, DateResolver, find_dates, open_gates
+from .dates import GATE_WORDS, KEY_WORDS, YEAR_GATE, DateExpr, DateResolver, find_dates, open_gates
 from .places import ConflictPlaces, sentence_place
 
 if TYPE_CHECKING:
@@ -53,6 +53,7 @@ class FactFinder:
         strings = nlp.vocab.strings
         self.words = {strings.add(w): w for w in GATE_WORDS}
         self.word_ids = frozenset(self.words)
+        self.key_ids = frozenset(strings.add(w) for w in KEY_WORDS)
 
     def __call__(self, doc: Doc, block: Block, events: Sequence[Event],
                  places: Sequence[PlaceMention]) -> BlockFacts:
@@ -60,7 +61,7 @@ class FactFinder:
             return EMPTY
         rows = doc.to_array(ATTRS)
         lowers = rows[:, 1].tolist()
-        timely = not self.word_ids.isdisjoint(lowers) or YEAR_GATE.search(block.text)
+        timely = not self.key_ids.isdisjoint(lowers) or YEAR_GATE.search(block.text)
         if not timely and not places:
             return BlockFacts((), (None,) * len(events), (None,) * len(events))
         offset = block.start
@@ -79,7 +80,9 @@ class FactFinder:
                 first = len(dates)
                 if timely:
                     text = sentence.text
-                    hits = self.word_ids.intersection(lowers[tokens.start:tokens.stop])
+                    words = lowers[tokens.start:tokens.stop]
+                    hits = self.word_ids.intersection(words) \
+                        if not self.key_ids.isdisjoint(words) else frozenset()
                     if hits or YEAR_GATE.search(text):
                         gates = open_gates(text, {self.words[h] for h in hits})
                         dates.extend((base, x) for x in find_dates(text, gates))

@@ -95,6 +95,10 @@ GATES: dict[str, tuple[tuple[frozenset[str], ...], ...]] = {
                                      "previous")),),
 }
 GATE_WORDS = frozenset().union(*(w for alts in GATES.values() for alt in alts for w in alt))
+# Every gate but the year's needs one of these: a sentence with none (and no year) holds
+# no expression of time.
+KEY_WORDS = (MONTH_WORDS | {d.lower() for d in WEEKDAYS} | UNITS | CALENDAR_UNITS
+             | TIMES_OF_DAY | SEASON_WORDS | {"yesterday", "today", "tonight", "tomorrow"})
 
 
 def _satisfies() -> dict[str, list[tuple[str, int, int]]]:
@@ -687,6 +691,8 @@ class DateResolver:
         if self.pub is None:
             return Resolved(start.first, start.first, start.unit, period=True,
                             open_end=True)
+        if start.first > self.pub:
+            return None  # 'since next June': no period
         return Resolved(start.first, self.pub, start.unit, period=True, last_unit="day")
 
     def range(self, x: DateExpr) -> Resolved | None:

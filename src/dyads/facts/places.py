@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 
 LOCATIVE = frozenset({"in", "at", "near", "on", "outside", "inside", "around", "across",
                       "throughout", "within", "off"})
-# Hostile events (CAMEO quad classes verbal and material conflict) decide a document's
-# main conflict location.
+# Hostile events (quad classes 3, verbal conflict, and 4, material conflict) decide a
+# document's main conflict location.
 HOSTILE_QUADS = frozenset({3, 4})
 CLIMB = 4  # how far up from a place's name a locative preposition is looked for
 
@@ -87,11 +87,13 @@ def sentence_place(trigger: Token, mentions: Sequence[PlaceMention],
 
 
 class ConflictPlaces:
-    """A document's tally of where its hostile events happened; the most frequent place
-    (the first named, on a tie) is its main conflict location."""
+    """A document's tally of where its hostile events happened. The main conflict
+    location is the place its material-conflict events (quad class 4: force, coercion,
+    mobilisation) name most often, else the one its verbal-conflict events (quad class
+    3: accusations, threats, protests) do; the first named wins a tie."""
 
     def __init__(self) -> None:
-        self.counts: Counter[str] = Counter()
+        self.counts: dict[int, Counter[str]] = {}
         self.places: dict[str, Location] = {}
         self.order: dict[str, int] = {}
 
@@ -99,13 +101,14 @@ class ConflictPlaces:
         where = event.location
         if where is None or where.inferred or event.quad_class not in HOSTILE_QUADS:
             return
-        self.counts[where.text] += 1
+        self.counts.setdefault(event.quad_class, Counter())[where.text] += 1
         self.places.setdefault(where.text, where)
         self.order.setdefault(where.text, len(self.order))
 
     def main(self) -> Location | None:
-        if not self.counts:
-            return None
-        name = max(self.counts, key=lambda n: (self.counts[n], -self.order[n]))
-        found = self.places[name]
-        return Location(found.text, found.country, found.lat, found.lon, True)
+        for quad in sorted(self.counts, reverse=True):
+            counts = self.counts[quad]
+            name = max(counts, key=lambda n: (counts[n], -self.order[n]))
+            found = self.places[name]
+            return Location(found.text, found.country, found.lat, found.lon, True)
+        return None
