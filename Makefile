@@ -18,6 +18,7 @@ setup: $(STAMP)
 
 run: setup
 	$(BIN)/dyads code src/dyads/data/sample --pub-date 2023-09-21 --summary
+	$(BIN)/dyads system src/dyads/data/sample --pub-date 2023-09-21
 
 test: setup
 	$(BIN)/python -m pytest -q

@@ -83,3 +83,13 @@ def test_an_organisation_in_apposition_outranks_a_dated_role(people: Pipeline) -
     # The dictionary dates her as Armenia's foreign minister; the text names her UN post.
     text = "Mirela Vantosh, the UN envoy for the region, urged Chile to open the border."
     assert _actor(people, text, "2014-07-01") == ["IGOUNO"]
+
+
+@pytest.mark.parametrize("text", [
+    "UN envoy Mirela Vantosh urged Chile to open the border.",
+    "Mirela Vantosh of the United Nations urged Chile to open the border.",
+])
+def test_an_organisation_in_the_persons_own_phrase_outranks_a_dated_role(
+        people: Pipeline, text: str) -> None:
+    # 'UN envoy' is her post when the text is written, one actor, not the UN and Armenia
+    assert _actor(people, text, "2014-07-01") == ["IGOUNO"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from dyads.pipeline import Pipeline
@@ -25,3 +28,15 @@ def test_agent_word_gives_the_sector(pipeline: Pipeline, text: str, actor: str) 
     records = code(pipeline, text)
     assert records, text
     assert [a["code"] for a in records[0]["actor"]] == [actor]
+
+
+def test_an_agent_phrase_may_end_in_an_of_phrase(pipeline: Pipeline, tmp_path: Path) -> None:
+    # An agent file may list 'X of Y' titles ('Minister of Fisheries'): the head noun with
+    # its 'of' phrase, before the head noun alone ('ministry' is GOV).
+    agents = tmp_path / "agents.jsonl"
+    agents.write_text('{"word": "ministry of fisheries", "sector": "AGR"}\n',
+                      encoding="utf-8")
+    settings = replace(pipeline.settings, agents=(str(agents),))
+    local = Pipeline(settings, nlp=pipeline.nlp)
+    records = code(local, "The Peruvian Ministry of Fisheries condemned Chile on Monday.")
+    assert [a["code"] for a in records[0]["actor"]] == ["PERAGR"]

@@ -99,7 +99,7 @@ def test_eval_all_on_a_mini_benchmarks_folder(mini_benchmarks: Path, tmp_path: P
     out = json.loads(proc.stdout)
     sets = {s["name"]: s for s in out["sets"]}
     assert list(sets) == ["plover_gsr", "petrarch_unit", "petrarch_gsr", "conflibert_class",
-                          "conflibert_roles", "re3d", "project_gold"]
+                          "conflibert_roles", "re3d", "project_gold", "project_system"]
     assert sets["project_gold"]["items"] >= 300  # ships with dyads, whatever --data says
     figures = {s: {f["key"]: f for f in sets[s]["figures"]} for s in sets}
     assert figures["plover_gsr"]["event_accuracy"]["value"] == 1.0

@@ -16,6 +16,7 @@ from .conftest import code
     ("Peru is ready to send aid to Haiti.", "PER"),
     ("Egypt is prepared to reopen the Rafah crossing.", "EGY"),
     ("Norway said it was willing to mediate between Sudan and Chad.", "NOR"),
+    ("Brazil is willing to send material to Paraguay.", "BRA"),
 ])
 def test_an_offer_is_the_subject_s_intended_act(pipeline: Pipeline, text: str,
                                                 actor: str) -> None:

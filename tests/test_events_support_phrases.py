@@ -49,3 +49,19 @@ def test_a_measure_of_something_else_is_not_an_arms_delivery(pipeline: Pipeline)
     # 'a shipment of grain' is no weapon: the weapons sense of 'send' does not fire
     events = code(pipeline, "Iran sent a shipment of grain to Yemen.")
     assert all(e["cameo"] != "072" for e in events)
+
+
+@pytest.mark.parametrize(("text", "event", "actor", "recipient"), [
+    ("Ghana and Togo held three rounds of talks in Accra.", "CONSULT", ["GHA", "TGO"], []),
+    ("Brazil began a week of air drills near Venezuela.", "MOBILIZE", ["BRA"], ["VEN"]),
+])
+def test_a_stretch_of_an_activity_is_that_activity(pipeline: Pipeline, text: str, event: str,
+                                                   actor: list[str],
+                                                   recipient: list[str]) -> None:
+    # 'held three rounds of talks': the support verb holds the talks through the measure
+    events = code(pipeline, text)
+    assert events, text
+    assert events[0]["event"] == event
+    assert events[0]["rule"].startswith("lexicon:")
+    assert [a["code"][:3] for a in events[0]["actor"]] == actor
+    assert [r["code"][:3] for r in events[0]["recipient"]] == recipient

@@ -63,6 +63,21 @@ def test_plover_reads_intended_and_refused_acts_as_its_coders_do(pipeline: Pipel
     assert category("Norway donated vaccines to Malawi.") == "AID"
 
 
+def test_plover_reads_a_conditional_act_as_an_offer_or_a_threat(pipeline: Pipeline) -> None:
+    from dyads import code_text
+    from dyads.eval.sets import cameo_penta_class, plover_category
+
+    threat = code_text("Norway may suspend talks with Belarus if the crackdown goes on.",
+                       pipeline)[0]
+    assert threat.modality == "hypothetical"
+    assert plover_category(threat) == "THREATEN"
+    assert cameo_penta_class(threat) == threat.penta_class  # CAMEO keeps the act's class
+    offer = code_text("Norway would meet the Belarusian envoy if he came to Oslo.",
+                      pipeline)[0]
+    assert offer.modality == "hypothetical"
+    assert plover_category(offer) == "AGREE"
+
+
 @pytest.mark.parametrize("text", [
     "Ghana is said to have expelled the Togolese envoy.",
     "Kenya is believed to be about to expel the Somali ambassador.",

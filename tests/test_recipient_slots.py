@@ -47,6 +47,20 @@ CASES = [
     ("Rwanda accused Congolese troops of shelling the border town.", "RWA", "COD"),
     # A passive participle's 'by' agent inside the object.
     ("Kenya denied claims of torture made by the Somali foreign minister.", "KEN", "SOM"),
+    # Mediation among parties, as between them.
+    ("Norway halted its mediation among the Sudanese factions.", "NOR", "SDN"),
+    ("Qatar mediated among the Libyan factions.", "QAT", "LBY"),
+    # What the acted-on thing is about.
+    ("Peru welcomed the latest reports about Bolivia.", "PER", "BOL"),
+    ("Chile dismissed rumours about Argentina's navy.", "CHL", "ARG"),
+    # The subject of the 'that' clause of the trigger's object, passive too.
+    ("Peru expressed hope that Bolivia would ratify the treaty.", "PER", "BOL"),
+    ("Chile expressed the hope that Peru could be persuaded to return.", "CHL", "PER"),
+    # Who sent what the trigger acts on.
+    ("Kenya welcomed the aid sent from Tanzania.", "KEN", "TZA"),
+    # Calm asked for in a place is asked of the parties there.
+    ("The Kenyan president appealed for calm in Uganda after the vote.", "KEN", "UGA"),
+    ("Norway called for a ceasefire in Yemen on Monday.", "NOR", "YEM"),
 ]
 
 

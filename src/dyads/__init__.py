@@ -58,11 +58,16 @@ def __getattr__(name: str) -> object:
         from . import pipeline
 
         return getattr(pipeline, name)
+    if name == "build_system":
+        from .system import build_system
+
+        return build_system
     raise AttributeError(name)
 
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline, code_paths, code_texts
+    from .system import build_system
 
 __all__ = [
     "Block",
@@ -84,6 +89,7 @@ __all__ = [
     "Span",
     "UsageError",
     "__version__",
+    "build_system",
     "code_paths",
     "code_text",
     "code_texts",

@@ -8,14 +8,15 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn, Optional, TextIO
 
 import typer
 
 from .errors import DyadsError
 from .export.records import FORMATS, EventWriter
-from .models import Skip
+from .models import Event, Skip
 from .settings import Settings, load_settings
 
 app = typer.Typer(
@@ -38,6 +39,15 @@ def _fail(message: str, status: int = 2) -> NoReturn:
 
 def _settings(settings_file: Optional[Path], **overrides: Any) -> Settings:
     return load_settings(settings_file).with_overrides(**overrides)
+
+
+def _inputs(paths: Optional[list[str]]) -> list[str]:
+    """The inputs given, or standard input when it is piped and none are."""
+    if paths:
+        return paths
+    if sys.stdin.isatty():
+        _fail("give a file, a directory, or - to read standard input")
+    return ["-"]
 
 
 def _pub_date(value: Optional[str]) -> Optional[str]:
@@ -81,14 +91,9 @@ def code(
     settings_file: SettingsOpt = None,
 ) -> None:
     """Code documents into event records (one JSON object per line by default)."""
-    from .pipeline import code_paths
-
     if fmt not in FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if not paths:
-        if sys.stdin.isatty():
-            _fail("give a file, a directory, or - to read standard input")
-        paths = ["-"]
+    paths = _inputs(paths)
     date = _pub_date(pub_date)
     try:
         settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
@@ -99,44 +104,15 @@ def code(
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
-    skip_file = None
-    if skips is not None:
-        try:
-            skip_file = skips.open("w", encoding="utf-8")
-        except OSError as exc:
-            _fail(f"cannot write {skips}: {exc.strerror or exc}")
+    reporter = _SkipReporter(skips)
     writer = EventWriter(out, fmt)
     stats: Counter[str] = Counter()
     categories: Counter[str] = Counter()
-    reasons: Counter[str] = Counter()
-    printed = 0
     started = time.perf_counter()
-
-    def record_skip(skip: Skip) -> None:
-        nonlocal printed
-        reasons[skip.code] += 1
-        if skip_file is not None:
-            skip_file.write(json.dumps(skip.to_record(), ensure_ascii=False) + "\n")
-        if skip.code in QUIET_SKIPS:
-            return
-        if printed < MAX_SKIP_MESSAGES:
-            typer.echo(f"dyads: {skip.message()}", err=True)
-        printed += 1
-
     try:
-        for result in code_paths(paths, settings, lines=lines, pub_date=date):
-            if isinstance(result, Skip):
-                stats["skipped"] += 1
-                record_skip(result)
-                continue
-            stats["documents"] += result.coded  # a long document comes in parts
-            stats["sentences"] += result.sentences
-            for skip in result.skips:
-                record_skip(skip)
-            for event in result.events:
-                writer.write(event)
-                stats["events"] += 1
-                categories[event.event or f"CAMEO {event.cameo[:2]}"] += 1
+        for event in _events(paths, settings, lines, date, stats, reporter):
+            writer.write(event)
+            categories[event.event or f"CAMEO {event.cameo[:2]}"] += 1
     except DyadsError as exc:
         _fail(str(exc))
     except BrokenPipeError:
@@ -147,17 +123,69 @@ def code(
     finally:
         if output:
             out.close()
-        if skip_file is not None:
-            skip_file.close()
-    if printed > MAX_SKIP_MESSAGES:
-        typer.echo(f"dyads: ... and {printed - MAX_SKIP_MESSAGES} more skips"
-                   + (f" (all in {skips})" if skips else " (use --skips FILE to list them)"),
-                   err=True)
+        reporter.close()
     elapsed = time.perf_counter() - started
     if summary:
-        _print_summary(stats, categories, reasons, elapsed)
+        _print_summary(stats, categories, reporter.reasons, elapsed)
     if stats["documents"] == 0:
         _fail("nothing could be coded", 1)
+
+
+class _SkipReporter:
+    """Counts skips by reason, writes each to ``--skips FILE`` when given, and prints the
+    first few (not the expected ones, such as boilerplate lines) to standard error."""
+
+    def __init__(self, path: Optional[Path]) -> None:
+        self.path = path
+        self.reasons: Counter[str] = Counter()
+        self.printed = 0
+        self.file: Optional[TextIO] = None
+        if path is not None:
+            try:
+                self.file = path.open("w", encoding="utf-8")
+            except OSError as exc:
+                _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+    def __call__(self, skip: Skip) -> None:
+        self.reasons[skip.code] += 1
+        if self.file is not None:
+            self.file.write(json.dumps(skip.to_record(), ensure_ascii=False) + "\n")
+        if skip.code in QUIET_SKIPS:
+            return
+        if self.printed < MAX_SKIP_MESSAGES:
+            typer.echo(f"dyads: {skip.message()}", err=True)
+        self.printed += 1
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        if self.printed > MAX_SKIP_MESSAGES and not sys.stderr.closed:
+            typer.echo(f"dyads: ... and {self.printed - MAX_SKIP_MESSAGES} more skips"
+                       + (f" (all in {self.path})" if self.path
+                          else " (use --skips FILE to list them)"), err=True)
+
+
+def _events(paths: list[str], settings: Settings, lines: bool, date: Optional[str],
+            stats: Counter[str], record_skip: Callable[[Skip], None],
+            relations: Optional[Callable[[list[Any]], None]] = None) -> Iterator[Event]:
+    """The events of every input, in order, counting documents, sentences and events in
+    ``stats``, handing every skip to ``record_skip`` and, when given, each document's
+    relations (setting ``relations``) to ``relations``."""
+    from .pipeline import code_paths
+
+    for result in code_paths(paths, settings, lines=lines, pub_date=date):
+        if isinstance(result, Skip):
+            stats["skipped"] += 1
+            record_skip(result)
+            continue
+        stats["documents"] += result.coded  # a long document comes in parts
+        stats["sentences"] += result.sentences
+        for skip in result.skips:
+            record_skip(skip)
+        stats["events"] += len(result.events)
+        if relations is not None and result.relations:
+            relations(result.relations)
+        yield from result.events
 
 
 def _print_summary(stats: Counter[str], categories: Counter[str], reasons: Counter[str],
@@ -180,6 +208,101 @@ def _print_summary(stats: Counter[str], categories: Counter[str], reasons: Count
         table.add_row(f"skips: {reason}", str(count))
     table.add_row("seconds", f"{elapsed:.1f} ({rate:.0f} sentences/s)")
     console.print(table)
+
+
+@app.command()
+def system(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, or - for "
+                     "standard input.", show_default=False)] = None,
+    lines: Annotated[bool, typer.Option("--lines", help="Each line is a document.")] = False,
+    pub_date: Annotated[Optional[str], typer.Option("--pub-date", help="Publication date "
+                        "(YYYY-MM-DD) that event dates are resolved against.",
+                        show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json, graphml, png or svg "
+                   "(png and svg need --output).")] = "table",
+    level: Annotated[str, typer.Option("--level", help="Nodes are states and organisations "
+                     "(country) or every actor code (actor: AZEMIL apart from AZEGOV).")
+                     ] = "country",
+    evidence: Annotated[int, typer.Option("--evidence", min=0, max=3, help="Evidence "
+                        "sentences shown per dyad in the table.")] = 1,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here "
+                      "instead of standard output.", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker "
+                       "processes.", show_default=False)] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor "
+                      "dictionary (JSONL); repeatable.", show_default=False)] = None,
+    skips: Annotated[Optional[Path], typer.Option("--skips", help="Write every skip (JSONL) "
+                     "here.", show_default=False)] = None,
+    spacy_model: ModelOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """The system the documents describe: who acts on whom (counts by PLOVER category and
+    QuadClass, net Goldstein, first and last date, evidence) and who supplies whom."""
+    from .system import LEVELS, SystemBuilder, load_flow_rules
+    from .system.render import FORMATS as SYSTEM_FORMATS
+    from .system.render import tables, write_graphml, write_json, write_picture
+
+    if fmt not in SYSTEM_FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(SYSTEM_FORMATS)}")
+    if fmt in ("png", "svg") and output is None:
+        _fail(f"--format {fmt} writes a picture: give a file with --output, e.g. "
+              f"-o system.{fmt}")
+    if level not in LEVELS:
+        _fail(f"--level {level!r} is not one of {', '.join(LEVELS)}")
+    paths = _inputs(paths)
+    date = _pub_date(pub_date)
+    try:
+        settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
+                             actors=tuple(str(a) for a in actors) if actors else None,
+                             relations=True)
+        builder = SystemBuilder(load_flow_rules(), level)
+    except DyadsError as exc:
+        _fail(str(exc))
+    reporter = _SkipReporter(skips)
+    stats: Counter[str] = Counter()
+    try:
+        for event in _events(paths, settings, lines, date, stats, reporter,
+                             builder.add_relations):
+            builder.add(event)
+    except DyadsError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    finally:
+        reporter.close()
+    if stats["documents"] == 0:
+        _fail("nothing could be coded", 1)
+    builder.documents = stats["documents"]
+    built = builder.build()
+    try:
+        if fmt in ("png", "svg"):
+            assert output is not None
+            write_picture(built, output)
+            typer.echo(f"dyads: wrote {output}", err=True)
+            return
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        with out if output else _nullcontext(out) as stream:
+            if fmt == "json":
+                write_json(built, stream)
+            elif fmt == "graphml":
+                write_graphml(built, stream)
+            else:
+                from rich.console import Console
+
+                console = Console(file=stream, width=None if output is None else 160)
+                for table in tables(built, evidence):
+                    console.print(table)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+
+
+def _nullcontext(stream: TextIO) -> Any:
+    import contextlib
+
+    return contextlib.nullcontext(stream)
 
 
 @app.command()

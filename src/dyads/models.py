@@ -225,3 +225,5 @@ class DocumentResult:
     events: list[Event] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     coded: bool = False
+    # Relations stated without an event (dyads.relations), with the setting `relations`.
+    relations: list[Any] = field(default_factory=list)

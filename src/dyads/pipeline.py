@@ -29,6 +29,7 @@ from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
 from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
 from .places import PlaceMatcher, load_gazetteer
+from .relations import Relation, RelationFinder, load_relation_words
 from .settings import Settings
 from .text import BoilerplateRules, load_boilerplate
 
@@ -66,6 +67,7 @@ class BlockResult:
     sentences: list[Sentence]
     events: list[Event]
     mentions: list[MentionRef]  # every actor mention, for coreference in assemble()
+    relations: list[Relation] = field(default_factory=list)  # with the setting `relations`
     # dates and places, resolved in assemble()
     facts: BlockFacts = field(default_factory=BlockFacts)
 
@@ -97,6 +99,12 @@ class Pipeline:
                                 unknown_actors=settings.unknown_actors,
                                 min_confidence=settings.min_confidence,
                                 backoff=load_backoff() if settings.backoff else None)
+        self.relations: RelationFinder | None = None
+        if settings.relations:
+            from .commodities import load_flow_rules
+
+            self.relations = RelationFinder(load_relation_words(), load_flow_rules(),
+                                            self.cues.hedges)
 
     def code_blocks(self, blocks: Sequence[Block]) -> list[BlockResult]:
         docs = list(self.nlp.pipe([b.text for b in blocks],
@@ -124,7 +132,9 @@ class Pipeline:
         for block, doc, (mentions, sentences, events, facts) in zip(blocks, docs, coded,
                                                                     strict=True):
             refs = self.coder.mention_refs(doc, mentions, block)
-            results.append(BlockResult(block, sentences, events, refs, facts))
+            relations = self.relations(doc, sentences, [r.entity for r in refs],
+                                       block.start) if self.relations is not None else []
+            results.append(BlockResult(block, sentences, events, refs, relations, facts))
         return results
 
     def code_batch(self, items: Sequence[StreamItem]) -> list[StreamItem | BlockResult]:
@@ -256,10 +266,15 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                                 date=date, location=place)
                 result.events.append(coded)
                 known.add(coded)
+            for relation in item.relations:
+                index = base + relation.sentence.index
+                result.relations.append(relation.with_sentence(
+                    replace(relation.sentence, index=index)))
             resolver.add(item.mentions)
             result.sentences += len(item.sentences)
             seen_sentences[block.doc_id] = base + len(item.sentences)
-            if len(result.events) + len(result.skips) >= FLUSH_RECORDS:
+            if len(result.events) + len(result.skips) + len(result.relations) >= \
+                    FLUSH_RECORDS:
                 result.events = known.infer(result.events)
                 result.source = block.doc_id
                 yield open_docs.pop(block.doc_id)

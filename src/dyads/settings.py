@@ -44,6 +44,9 @@ SETTINGS: tuple[Setting, ...] = (
             "runs it only where a personal pronoun needs it"),
     Setting("backoff", True, "code sentences no lexicon entry matches with the learned "
             "back-off (rule 'backoff:<category>', lower confidence)"),
+    Setting("relations", False, "also read relations stated without an event (supply shares "
+            "and dependence, alliances and rivalries); `dyads system` turns it on, `dyads "
+            "code` needs it not, as relations are never event records"),
 )
 
 
@@ -61,6 +64,7 @@ class Settings:
     agents: tuple[str, ...] = ()
     ner: bool = True
     backoff: bool = True
+    relations: bool = False
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values, validated."""

@@ -319,7 +319,8 @@ def surface_forms(name: str) -> list[str]:
     """How a dictionary name is written in text: Title Case (small words lower-cased
     after the first word, hyphen parts and initials capitalised, ``(ABC)`` kept), plus
     the ALL-CAPS form of a one-word name of at most five characters or with a digit, and
-    with its short words in capitals ('The AU', 'US Army')."""
+    with its short words in capitals ('The AU', 'US Army'); a name that starts with
+    'The' also with 'the' in lower case, as written mid-sentence."""
     text = " ".join(name.replace("_", " ").split())
     if not text or _CONTROL.search(text):
         return []
@@ -339,6 +340,9 @@ def surface_forms(name: str) -> list[str]:
                for i, word in enumerate(words)]
     if shouted != titled:
         forms.append(" ".join(shouted))
+    # 'THE_SHIRE': mid-sentence the article is written in lower case ('the Shire')
+    if len(words) > 1 and words[0] == "THE":
+        forms += ["the" + form[3:] for form in forms]
     if len(words) == 1:
         word = words[0]
         if len(word) <= 5 or (len(word) > 1 and any(ch.isdigit() for ch in word)):

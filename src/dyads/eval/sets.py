@@ -27,6 +27,7 @@ from ..settings import Settings
 from .gold import EntityDocument, GoldActor, PetrarchRecord, PloverRecord
 from .metrics import NO_PREDICTION, PRF, Classification, classify, majority, prf_sets, ratio
 from .project_gold import evaluate_project_gold
+from .project_system import evaluate_project_system
 from .result import ErrorCase, Figure, SetResult, Table
 
 if TYPE_CHECKING:
@@ -42,9 +43,11 @@ SETS: dict[str, str] = {
     "conflibert_roles": "ConfliBERT source/target token tags",
     "re3d": "re3d entity annotations",
     "project_gold": "dyads' own gold sentences (ships with the package)",
+    "project_system": "dyads' own articles with their expected systems (ships with the "
+                      "package)",
 }
 # Sets that ship with dyads and need no benchmarks folder.
-SHIPPED_SETS = frozenset({"project_gold"})
+SHIPPED_SETS = frozenset({"project_gold", "project_system"})
 BOW = "bag-of-words (TF-IDF + linear SVM, 5-fold CV)"
 MAJORITY = "majority class"
 ORDER = "first/second actor mention"
@@ -172,9 +175,13 @@ def plover_category(event: Event) -> str | None:
     cooperative = event.quad_class in (1, 2)
     if event.negated and cooperative and event.event not in ("REJECT", "AGREE"):
         return "REJECT"
-    if event.modality == "threatened" or (event.modality == "intended" and not cooperative):
+    # an act only planned, or conditional ('would meet him if ...', 'may halt its
+    # mediation if ...'), is an offer or a threat: the manual codes cooperative acts in the
+    # future tense as AGREE and warnings of repercussions as THREATEN
+    planned = event.modality in ("intended", "hypothetical")
+    if event.modality == "threatened" or (planned and not cooperative):
         return "THREATEN"
-    if event.modality == "intended" and event.event not in ("REQUEST", "AGREE"):
+    if planned and event.event not in ("REQUEST", "AGREE"):
         return "AGREE"
     return event.event
 
@@ -190,6 +197,8 @@ def cameo_penta_class(event: Event) -> int:
     (``plover_category``): 'will release the hostages' is an intent to cooperate (CAMEO
     03), 'will not lift the embargo' a rejection (12)."""
     category = plover_category(event)
+    if event.modality == "hypothetical" and category in ("AGREE", "THREATEN"):
+        return event.penta_class  # CAMEO codes no intent or threat in a possible act
     if category != event.event and category in MODAL_PENTA:
         return MODAL_PENTA[category]
     return event.penta_class
@@ -296,7 +305,7 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
         result.notes.append("0.5b1 category names mapped to the current PLOVER manual: "
                             + ", ".join(f"{a} -> {b}" for a, b in sorted(mapping.items()))
                             + ".")
-    result.notes.append("An event dyads codes as only intended is read as AGREE (a "
+    result.notes.append("An event dyads codes as only intended or conditional is read as AGREE (a "
                         "cooperative act) or THREATEN (a hostile one), a threatened act as "
                         "THREATEN and a refused cooperative act as REJECT, as PLOVER's coders "
                         "code them; the record keeps the act's category with its modality.")
@@ -920,6 +929,7 @@ EVALUATORS: dict[str, Callable[..., SetResult]] = {
     "conflibert_roles": evaluate_conflibert_roles,
     "re3d": evaluate_re3d,
     "project_gold": evaluate_project_gold,
+    "project_system": evaluate_project_system,
 }
 
 

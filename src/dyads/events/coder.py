@@ -70,9 +70,9 @@ CONDITIONS = frozenset({"if", "unless"})
 NER_ANTECEDENTS = frozenset({"PERSON", "ORG"})
 # Prepositions whose object owns or receives what a trigger acts on: 'an offer from
 # Kabul', 'the withdrawal of Serbian forces', 'a truce with Moslem forces', 'a war against
-# Iraq', 'admittance to Ghanaians'.
+# Iraq', 'admittance to Ghanaians', 'the reports about Iran'.
 OWNER_PREPOSITIONS = frozenset({"of", "from", "by", "with", "against", "to", "for", "into",
-                                "on", "at", "as", "between"})
+                                "on", "at", "as", "between", "about"})
 # Sectors whose agent nouns name a group even in the singular ('the opposition').
 GROUP_SECTORS = frozenset({"OPP", "CVL", "REB", "PRM", "JRN", "REF", "LAB", "CRM"})
 # Group nouns no sector names, coded by the country alone when they are acted on ('the
@@ -91,6 +91,9 @@ STAYING = frozenset({"remain", "stay", "be", "keep"})
 # Verbs of taking part, whose subject is the actor of the event their 'in' names ('engaged
 # in ethnic cleansing', 'were involved in the fighting', 'took part in joint exercises').
 PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
+# Nouns that measure out an activity the support verb takes ('held two rounds of talks',
+# 'began three days of exercises').
+STRETCHES = frozenset({"round", "day", "week", "month", "hour", "series"})
 # Participles that make a name describe something else ('Israeli-occupied West Bank').
 DESCRIBING = frozenset({"backed", "owned", "based", "born", "made", "funded", "sponsored",
                         "supported", "trained", "armed", "allied", "aligned", "built",
@@ -188,8 +191,15 @@ FOREIGN = frozenset({"foreign", "international", "overseas", "outside", "western
 # 'eased emergency rule in Montenegro').
 PLACED_EVENTS = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN",
                            "SANCTION", "ACCUSE", "CONCEDE"})
+# What a request may seek in a place, asking it of the parties there ('called for calm
+# in Kenya').
+SETTLED = frozenset({"peace", "calm", "ceasefire", "cease-fire", "truce", "restraint",
+                     "stability", "reconciliation", "de-escalation", "dialogue"})
 # Participles that lay a measure on someone ('sanctions imposed on X').
 LAYING = frozenset({"impose", "place", "slap", "levy", "level", "enforce", "put"})
+# Participles of sending, whose 'from' phrase is the sender ('weapons shipped from Iran').
+SENT = frozenset({"send", "ship", "deliver", "dispatch", "smuggle", "transfer", "supply",
+                  "export", "forward", "relay", "transmit"})
 # The source of an actor the text names and no dictionary codes.
 UNKNOWN = "unknown"
 # Parts of speech of the words an event can be done to (its target).
@@ -359,7 +369,8 @@ class EventCoder:
         for entry in entries:
             if entry.particle is not None and not any(
                     c.lower_ == entry.particle and (c.dep_ == "prt" or (
-                        c.dep_ == "prep" and not _after_complement(tok, c)) or (
+                        c.dep_ == "prep" and not _after_complement(tok, c)
+                        and not _after_object(tok, c, entry)) or (
                         c.dep_ == "advmod" and c.lower_ in ("away", "back")))
                     for c in _kids(tok)) and not (
                     # 'held exercises with France': the phrase may hang on the verb
@@ -747,6 +758,9 @@ class EventCoder:
         if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and _partaking(head.head):
             return head.head  # 'engaged in ethnic cleansing', 'took part in exercises'
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.dep_ == "prep" \
+                and head.head.lemma_.lower() in STRETCHES:
+            return self._support_verb(head.head)  # 'held two rounds of talks'
         return None
 
     # ------------------------------------------------------------------ roles
@@ -796,7 +810,11 @@ class EventCoder:
                 c.dep_ == "acl" and tok.pos_ == "NOUN" and _that(c))]
             if tok.pos_ == "NOUN" and tok.dep_ == "dobj":  # 'reiterated its demand that X'
                 clauses += [c for c in _kids(tok.head) if c.dep_ == "ccomp" and _that(c)]
-            return [g for c in clauses for g in _kids(c) if g.dep_ in SUBJECT_DEPS], True
+            elif tok.pos_ == "VERB":  # 'expressed hope that Iran would ...': its object's
+                clauses += [c for o in _kids(tok) if o.dep_ == "dobj"
+                            for c in _kids(o) if c.dep_ == "acl" and _that(c)]
+            return [g for c in clauses for g in _kids(c)
+                    if g.dep_ in SUBJECT_DEPS or g.dep_ == "nsubjpass"], True
         if slot == "cond":  # 'threatened to strike unless Iraq complied': who must comply
             for verb in (tok, *(c for c in _kids(tok) if c.dep_ == "xcomp")):
                 for clause in _kids(verb):
@@ -827,6 +845,10 @@ class EventCoder:
         if slot.startswith("obj:"):  # 'rejected an offer from Kabul': the object's maker
             objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
             return [g for o in objects for g in _prep_objects(o, slot[4:])], True
+        if slot == "objmod":  # 'received Chinese air defence systems': whose goods
+            return _object_owners(tok), True
+        if slot == "user":  # 'were using drones supplied by Turkey': who has the goods
+            return _goods_holders(tok), True
         if slot.startswith("prep:"):
             word = slot[5:]
             found = _prep_objects(tok, word)
@@ -932,6 +954,16 @@ class EventCoder:
                         head.doc[place.start], head.doc[place.end - 1], place.code,
                         place.country, None, "context:place", block),), False,
                         (came_from[head.i],) if head.i in came_from else ())
+        elif self.ontology[entry_cameo].event == "REQUEST":
+            # 'appealed for calm in Kenya': asked of the parties where peace is sought
+            sought = [h for h in visited if h.lemma_.lower() in SETTLED]
+            for head in (*sought, tok) if sought else ():
+                place = self._place_in(head, at, where, ("in",), names=True)
+                if place is not None:
+                    return _Role((_context_entity(
+                        head.doc[place.start], head.doc[place.end - 1], place.code,
+                        place.country, None, "context:place", block),), False,
+                        (came_from.get(sought[0].i, sought[0]),))
         if domestic is not None:
             return domestic
         return _Role(tuple(referring), False) if referring else _Role((), True)
@@ -1150,12 +1182,13 @@ class EventCoder:
         qualified = {i for i, _, demonym, _ in found if not demonym} & \
             {i for i, _, demonym, _ in found if demonym}
         # 'Kenzo Oshima, the UN relief coordinator': an organisation the text names in
-        # apposition is the person's affiliation now, over the office a dictionary dates.
+        # apposition is the person's affiliation now, over the office a dictionary dates;
+        # so is one in the person's own phrase ('UN mediator Kenzo Oshima').
         bodies = {i for i, person, _, e in found
                   if not person and e.code[:3] in ("IGO", "NGO")}
         affiliated = {i for i, person, _, _ in found
-                      if person and doc is not None
-                      and any(c.dep_ == "appos" and c.i in bodies for c in doc[i].children)}
+                      if person and doc is not None and (i in bodies or any(
+                          c.dep_ == "appos" and c.i in bodies for c in doc[i].children))}
         out = [e for i, person, demonym, e in found
                if (person or (i, e.country) not in people)
                and not (demonym and i in qualified)
@@ -1349,11 +1382,21 @@ class EventCoder:
         )
 
     def _agent(self, np_head: Token, after: int) -> str | None:
-        """The sector an agent word names: the longest phrase of the head's modifiers
-        after the actor's name ('foreign minister', 'armed forces'), then a modifier that
+        """The sector an agent word names: the head with its 'of' phrase ('minister of
+        defence'), then the longest phrase of the head's modifiers after the actor's name
+        ('foreign minister', 'armed forces'), then a modifier that
         names an institution ('army officers'), then the head's lemma ('ministers' ->
         'minister')."""
         doc = np_head.doc
+        for prep in np_head.rights:  # 'Minister of Defence', 'Council of Ministers'
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((g for g in prep.rights if g.dep_ == "pobj"), None)
+                if obj is not None and obj.i - np_head.i < self._agent_width:
+                    sector = self.agents.get(" ".join(t.lower_ for t in
+                                                      doc[np_head.i:obj.i + 1]))
+                    if sector is not None:
+                        return sector
+                break
         # The name comes after the head ('groups in Zimbabwe'): the head's own modifiers.
         start = after if after <= np_head.i else np_head.left_edge.i
         # no agent phrase is longer than the longest in the word list
@@ -1563,13 +1606,17 @@ def _acl_parties(clause: Token) -> list[Token]:
     """Who a noun's clause names: its object ('an invitation to attend a meeting of X'), a
     passive participle's 'by' agent ('positions held by separatist fighters') or whom it
     is laid on ('sanctions imposed on X', 'a ban placed on X'), or where a present
-    participle leads ('the roads leading into Iraq')."""
+    participle leads ('the roads leading into Iraq'), or who sent it ('weapons shipped
+    from Iran')."""
     out = [g for g in _kids(clause) if g.dep_ == "dobj"]
     if clause.tag_ == "VBN":
         out.extend(_agents(clause))
         if clause.lemma_.lower() in LAYING:
             out.extend(g for c in _kids(clause) if c.dep_ == "prep" and c.lower_ in (
                 "on", "against", "upon") for g in _kids(c) if g.dep_ == "pobj")
+        elif clause.lemma_.lower() in SENT:
+            out.extend(g for c in _kids(clause) if c.dep_ == "prep" and c.lower_ == "from"
+                       for g in _kids(c) if g.dep_ == "pobj")
     elif clause.tag_ == "VBG":  # 'the roads leading into Iraq'
         out.extend(g for c in _kids(clause) if c.dep_ == "prep"
                    and c.lower_ in ("into", "to", "toward", "towards")
@@ -1601,6 +1648,14 @@ def _after_complement(verb: Token, prep: Token) -> bool:
     the verb then, but hangs from the clause's end ('agreed to lift the embargo, with
     conditions attached' is not 'agreed with')."""
     return any(c.dep_ in ("xcomp", "ccomp") and c.i < prep.i for c in _kids(verb))
+
+
+def _after_object(verb: Token, prep: Token, entry: LexiconEntry) -> bool:
+    """Does the preposition of a verb of going that names where it goes come after the
+    verb's object? The verb is used otherwise then: 'left for Lima' is a trip to Peru,
+    'left Kabul for the withdrawal' is not."""
+    return entry.lemma in ERRANDS and entry.recipient[:1] == (f"prep:{prep.lower_}",) \
+        and any(c.dep_ == "dobj" and c.i < prep.i for c in _kids(verb))
 
 
 def _partaking(verb: Token) -> bool:
@@ -1657,6 +1712,42 @@ def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
 @cache
 def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
     return first | second
+
+
+def _object_owners(tok: Token) -> list[Token]:
+    """The names that modify what a verb acts on, or the thing a measure of it counts:
+    'received Chinese air defence systems', 'took delivery of French jets', 'received a
+    second batch of Chinese drones'."""
+    objects = [c for c in _kids(tok) if c.dep_ in ("dobj", "nsubjpass")]
+    things = list(objects)
+    for o in objects:
+        for p in _kids(o):
+            if p.dep_ == "prep" and p.lower_ == "of":
+                things.extend(g for g in _kids(p) if g.dep_ == "pobj")
+    return [c for t in things for c in _kids(t) if c.dep_ in ("amod", "compound", "poss")
+            and c.pos_ in ("ADJ", "PROPN")]
+
+
+# Verbs whose subject holds the goods they take as object ('using drones supplied by X').
+USING = frozenset({"use", "operate", "deploy", "field", "receive", "acquire", "get",
+                   "buy", "fly", "employ", "possess", "have", "obtain"})
+# Verbs whose goods, as subject, reach the place their preposition names ('howitzers
+# supplied by India arrived in Armenia').
+ARRIVING = frozenset({"arrive", "reach", "land", "go"})
+
+
+def _goods_holders(tok: Token) -> list[Token]:
+    """Who has the goods a participle describes: the subject of the verb that takes them
+    as object, or the place they arrive in."""
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    goods, verb = tok.head, tok.head.head
+    if goods.dep_ == "dobj" and verb.lemma_ in USING:
+        return _subjects(verb)[0]
+    if goods.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ARRIVING:
+        return [g for p in _kids(verb) if p.dep_ == "prep" and p.lower_ in ("in", "to", "at")
+                for g in _kids(p) if g.dep_ == "pobj"]
+    return []
 
 
 @cache

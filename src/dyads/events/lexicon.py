@@ -27,6 +27,7 @@ from .ontology import Ontology
 KEYS = ("id", "lemma", "pos", "particle", "object", "cameo", "actor", "recipient", "mode",
         "modality", "example")
 SLOT = re.compile(r"^(nsubj|nsubjpass|agent|dobj|dative|poss|amod|compound|support|ccomp|cond|"
+                  r"objmod|user|"
                   r"obj:[a-z]+|"
                   r"prep:[a-z]+)$")
 DEFAULT_SLOTS = {
