@@ -29,7 +29,7 @@ from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
 from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
 from .places import PlaceMatcher, load_gazetteer
-from .relations import Relation, RelationFinder, load_relation_words
+from .relations import Relation, RelationFinder, SupplyRelation, load_relation_words
 from .settings import Settings
 from .text import BoilerplateRules, load_boilerplate
 
@@ -268,8 +268,10 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                 known.add(coded)
             for relation in item.relations:
                 index = base + relation.sentence.index
-                result.relations.append(relation.with_sentence(
-                    replace(relation.sentence, index=index)))
+                relation = relation.with_sentence(replace(relation.sentence, index=index))
+                if isinstance(relation, SupplyRelation):  # when the goods moved
+                    relation = replace(relation, period=known.period_of(relation.sentence))
+                result.relations.append(relation)
             resolver.add(item.mentions)
             result.sentences += len(item.sentences)
             seen_sentences[block.doc_id] = base + len(item.sentences)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..actors.coref import MentionRef, names_person, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
-from ..models import Block, DateRef, Entity, Event, Sentence, Span
+from ..models import Block, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
 from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
@@ -711,7 +711,6 @@ class EventCoder:
             recipient=recipient.entities, target=target, negated=negated, modality=modality,
             hedged=hedged_here, attribution=attribution,
             quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
-            date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
             confidence=confidence, rule=rule,
         )
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..models import Block, DateRef, Event, Location
+from ..models import Block, DateRef, Event, Location, Sentence
 from ..places import PlaceMention
 from .dates import GATE_WORDS, KEY_WORDS, YEAR_GATE, DateExpr, DateResolver, find_dates, open_gates
 from .places import ConflictPlaces, sentence_place
@@ -209,6 +209,15 @@ class DocumentFacts:
             return [(None, None)] * len(events)
         return [(None if k is None else resolved[k], place)
                 for k, place in zip(facts.chosen, facts.places, strict=True)]
+
+    def period_of(self, sentence: Sentence) -> str | None:
+        """When a relation stated in ``sentence`` held ('over the past five years', 'between
+        2016 and 2020'): its period, else its only expression of time; resolved as an
+        event's date is (a relation's sentence is read only where one was found)."""
+        found = [r for r in map(self.dates.resolve, find_dates(sentence.text)) if r]
+        periods = [r for r in found if r.precision == "period"]
+        chosen = periods[0] if periods else found[0] if len(found) == 1 else None
+        return chosen.iso if chosen is not None else None
 
     def add(self, event: Event) -> None:
         """An event kept in the document (its place counts towards the main one)."""
