@@ -104,6 +104,9 @@ STAYING = frozenset({"remain", "stay", "be", "keep"})
 # Verbs of taking part, whose subject is the actor of the event their 'in' names ('engaged
 # in ethnic cleansing', 'were involved in the fighting', 'took part in joint exercises').
 PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
+# Verbs of command whose object, an event noun, is the act the commander does ('ordered
+# the arrest of three fishermen' is an arrest by whoever ordered it).
+ORDERING = frozenset({"order"})  # a support verb in cues.jsonl too
 # Nouns that measure out an activity the support verb takes ('held two rounds of talks',
 # 'began three days of exercises').
 STRETCHES = frozenset({"round", "day", "week", "month", "hour", "series"})
@@ -488,6 +491,8 @@ class EventCoder:
         if _content_of(tok, fired):
             return True
         if tok.pos_ == "NOUN":
+            if tok.dep_ == "dobj" and _orders(head, tok, fired):
+                return False  # 'ordered the arrest of': the arrest is the event
             if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.i in fired:
                 return True
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in fired \
@@ -515,6 +520,8 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i in fired \
                     and tok.head.pos_ == "NOUN":
                 continue  # 'sanctions targeting Iran': it says what the sanctions do
+            if tok.lemma_ in ORDERING and any(_orders(tok, c, fired) for c in _kids(tok)):
+                continue  # 'ordered the arrest of three fishermen': the order is the arrest
             governed = self._governed(tok, fired)
             if governed and tok.pos_ != "NOUN":
                 continue
@@ -1749,6 +1756,12 @@ def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
 @cache
 def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
     return first | second
+
+
+def _orders(verb: Token, noun: Token, fired: dict[int, LexiconEntry]) -> bool:
+    """Is ``noun`` an event noun that ``verb``, a verb of command, takes as its object?"""
+    return verb.lemma_ in ORDERING and verb.pos_ == "VERB" and noun.dep_ == "dobj" \
+        and noun.head.i == verb.i and noun.i in fired and fired[noun.i].pos == "NOUN"
 
 
 def _object_owners(tok: Token) -> list[Token]:
