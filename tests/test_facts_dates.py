@@ -157,6 +157,22 @@ def test_an_event_takes_the_date_attached_to_its_trigger(pipeline: Pipeline) -> 
         "text": "last week", "iso": "2023-09-11/2023-09-17", "precision": "period"}
 
 
+@pytest.mark.parametrize(("text", "dated"), [
+    # the date of the saying is not the date of what is reported
+    ("Chile sent rifles to Peru, two officials said on Tuesday.", False),
+    ("Chile sent rifles to Peru on Tuesday, two officials said.", True),
+    # a date in a coordinated clause with its own subject is that clause's
+    ("Chile buys gas from Peru, and Peruvian firms built its pipeline in 2019.", False),
+    # coordinated verbs sharing a subject share a date
+    ("Chile attacked Peru and shelled Tacna on Tuesday.", True),
+])
+def test_a_sentences_only_date_is_not_always_the_events(pipeline: Pipeline, text: str,
+                                                        dated: bool) -> None:
+    events = code(pipeline, text, pub_date=PUB)
+    assert events
+    assert (events[0]["date"] is not None) is dated
+
+
 def test_a_sentence_without_a_date_gives_none(pipeline: Pipeline) -> None:
     text = "Russia shelled Kharkiv on 3 March 2022.\n\nUkraine condemned Russia."
     events = code(pipeline, text, pub_date=PUB)

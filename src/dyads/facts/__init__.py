@@ -169,13 +169,60 @@ def _governor(tok: Token, trigger: Token) -> Token:
     return tok
 
 
+# Verbs of saying: a date on one is when it was said ('officials said on Thursday').
+SAYING = frozenset({"say", "tell", "announce", "report", "claim", "state", "add",
+                    "confirm", "disclose", "reveal"})
+
+
+def _coordinated(verb: Token, trigger: Token) -> bool:
+    """Is ``verb`` the head of a clause of its own, with its own subject, coordinated
+    below the trigger's ('buys oil, and its weapons made up 70% ... over five years')? A
+    verb sharing the trigger's subject shares its time ('attacked Gaza and shelled Rafah
+    on Thursday')."""
+    tok = verb
+    for _ in range(6):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+def _reports(verb: Token, trigger: Token) -> bool:
+    """Does ``verb`` govern the clause the trigger is in (or the trigger govern it as a
+    parenthetical: 'X supplied Y, officials said')?"""
+    tok = trigger
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return verb.head.i == trigger.i
+
+
 def _choose(at: _Tokens, trigger: Token, dates: list[tuple[int, DateExpr]], first: int,
             last: int) -> int | None:
-    """The expression of time that belongs to the event: the sentence's only one; else
-    one attached to its trigger in the parse, else one attached to the verb that governs
-    it ('launched an attack on Monday'), else the nearest."""
+    """The expression of time that belongs to the event: the sentence's only one, unless
+    it hangs on a clause of its own coordinated with the event's ('X buys oil from Y, and
+    Z's weapons made up 70% of its imports over five years') or on a verb of saying that
+    reports the event ('Y
+    supplied X with drones, officials said on Thursday'); else one attached to its
+    trigger in the parse, else one attached to the verb that governs it ('launched an
+    attack on Monday'), else the nearest."""
     if last - first < 2:
-        return first if last > first else None
+        if last == first:
+            return None
+        base, x = dates[first]
+        root = at.root(base + x.start, base + x.end)
+        if root is not None and trigger.pos_ in ("VERB", "AUX"):
+            above = _governor(root.head if root.head.i != root.i else root, trigger)
+            if above.i != trigger.i and (_coordinated(above, trigger) or (
+                    above.lemma_ in SAYING and _reports(above, trigger))):
+                return None
+        return first
     verb = _governor(trigger.head, trigger) if trigger.pos_ not in ("VERB", "AUX") \
         else trigger
     best: tuple[int, int, int] | None = None

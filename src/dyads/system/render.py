@@ -79,11 +79,12 @@ def tables(system: System, evidence: int = 1) -> list[RenderableType]:
                           escape(f"[{e.id}] {' '.join(e.text.split())}"))
 
     flows = _table("flows: who supplies whom (share: % of the recipient's imports or "
-                   "needs; n: reports)", ("flow", "l"), ("goods", "l"), ("share", "r"),
+                   "needs; status: pledged, alleged or hedged, else reported as fact; n: "
+                   "reports)", ("flow", "l"), ("goods", "l"), ("share", "r"),
                    ("amount", "w"), ("period", "l"), ("status", "w"), ("n", "r"))
     for f in system.flows:
-        status = {"intended": "pledged"}.get(f.modality, f.modality) + \
-            (", hedged" if f.hedged else "")
+        status = ", ".join(w for w in ({"intended": "pledged", "actual": ""}.get(
+            f.modality, f.modality), "hedged" if f.hedged else "") if w)
         goods = f.commodity + (f": {f.category}" if f.category else "")
         flows.add_row(escape(f"{f.supplier}>{f.recipient}"), escape(goods),
                       "" if f.share is None else f"{f.share:g}%",
