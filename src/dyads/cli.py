@@ -505,6 +505,230 @@ def _print_eval(results: list[Any], floors: Any, errors: int) -> None:
                 console.print(f"    rule:      {case.rule}", highlight=False, markup=False)
 
 
+DbOpt = Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")]
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files and directories: .txt, .html, "
+                       ".jsonl documents, RSS/Atom feeds, .warc(.gz) archives.",
+                       show_default=False)],
+    db: DbOpt = Path("dyads.duckdb"),
+    pub_date: Annotated[Optional[str], typer.Option("--pub-date", help="Publication date "
+                        "(YYYY-MM-DD) for documents that carry none.",
+                        show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker "
+                       "processes.", show_default=False)] = None,
+    commit_every: Annotated[int, typer.Option("--commit-every", min=1, help="Documents "
+                            "per transaction (each document is written whole).")] = 64,
+    log_every: Annotated[int, typer.Option("--log-every", min=1, help="When standard error "
+                         "is not a terminal: a progress line every N stored documents.")
+                         ] = 1000,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor "
+                      "dictionary (JSONL); repeatable.", show_default=False)] = None,
+    spacy_model: ModelOpt = None,
+    settings_file: SettingsOpt = None,
+) -> None:
+    """Read a corpus into the store: documents with their metadata, near-duplicates
+    clustered and coded once, events; what is stored already is not added again."""
+    from .store import Store
+    from .store import ingest as run_ingest
+
+    date = _pub_date(pub_date)
+    try:
+        settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
+                             actors=tuple(str(a) for a in actors) if actors else None)
+        store = Store.open(db)
+    except DyadsError as exc:
+        _fail(str(exc))
+    try:
+        with store, _IngestProgress(log_every) as progress:
+            report = run_ingest(sources, store, settings, pub_date=date,
+                                commit_every=commit_every, on_progress=progress)
+    except DyadsError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted; what was stored is whole: run the same command to go on", 130)
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"dyads ingest: run {report.run_id} into {db}", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (("inputs read", report.read), ("documents stored", report.documents),
+                         ("  coded", report.coded),
+                         ("  near-duplicates (joined a cluster)", report.duplicates),
+                         ("already in the store", report.already_stored),
+                         ("skipped", report.skipped), ("events", report.events)):
+        table.add_row(label, str(value))
+    for reason, count in sorted(report.reasons.items()):
+        table.add_row(f"  skips: {reason}", str(count))
+    rate = report.read / report.seconds if report.seconds else 0.0
+    table.add_row("seconds", f"{report.seconds:.1f} ({rate:.1f} inputs/s)")
+    Console(stderr=True).print(table)
+    if report.documents == 0 and report.already_stored == 0:
+        _fail("nothing could be stored", 1)
+
+
+class _IngestProgress:
+    """A Rich progress display on a terminal; otherwise a line every N stored documents."""
+
+    def __init__(self, log_every: int) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self.log_every = log_every
+        self.logged = 0
+        self.progress: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _IngestProgress:
+        if self.console.is_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                     TimeElapsedColumn(), console=self.console)
+            self.progress.start()
+            self.task = self.progress.add_task("reading", total=None)
+        return self
+
+    def __call__(self, counts: Counter[str]) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, description=(
+                f"read {counts['read']}  stored {counts['stored']}  "
+                f"duplicates {counts['duplicates']}  already {counts['already_stored']}  "
+                f"skipped {counts['skipped']}  events {counts['events']}"))
+            return
+        if counts["stored"] - self.logged >= self.log_every:
+            self.logged = counts["stored"]
+            typer.echo(f"dyads: stored {counts['stored']} documents "
+                       f"({counts['events']} events)", err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _filters(actor: Optional[str], recipient: Optional[str], category: Optional[str],
+             quad_class: Optional[int], since: Optional[str], until: Optional[str],
+             hedged: Optional[bool], text: Optional[str]) -> Any:
+    from .store import Filters
+
+    return Filters(actor=actor, recipient=recipient, category=category,
+                   quad_class=quad_class, since=since, until=until, hedged=hedged, text=text)
+
+
+ActorOpt = Annotated[Optional[str], typer.Option("--actor", help="Actor code or its start "
+                     "(AZE matches AZEMIL).", show_default=False)]
+RecipientOpt = Annotated[Optional[str], typer.Option("--recipient", help="Recipient code or "
+                         "its start.", show_default=False)]
+CategoryOpt = Annotated[Optional[str], typer.Option("--category", help="PLOVER category "
+                        "(ASSAULT) or CAMEO code prefix (19).", show_default=False)]
+QuadOpt = Annotated[Optional[int], typer.Option("--quad-class", min=1, max=4, help="GDELT "
+                    "QuadClass 1-4.", show_default=False)]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Events on or after this "
+                     "day (YYYY-MM-DD).", show_default=False)]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Events on or before this "
+                     "day (YYYY-MM-DD).", show_default=False)]
+HedgedOpt = Annotated[Optional[bool], typer.Option("--hedged/--no-hedged", help="Only "
+                      "hedged, or only unhedged, claims.", show_default=False)]
+TextOpt = Annotated[Optional[str], typer.Option("--text", help="Sentence contains this "
+                    "(case-insensitive).", show_default=False)]
+
+
+@app.command()
+def query(
+    db: DbOpt = Path("dyads.duckdb"),
+    actor: ActorOpt = None,
+    recipient: RecipientOpt = None,
+    category: CategoryOpt = None,
+    quad_class: QuadOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    hedged: HedgedOpt = None,
+    text: TextOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl (full records) or "
+                   "csv.")] = "table",
+    limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many rows in "
+                     "the table (0: all).")] = 50,
+) -> None:
+    """Events in the store, filtered: a table, JSONL records or CSV rows."""
+    from .store import QUERY_FORMATS, Store
+
+    if fmt not in QUERY_FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(QUERY_FORMATS)}")
+    filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
+    try:
+        with Store.open(db, read_only=True) as store:
+            if fmt == "jsonl":
+                for record in store.records(filters):
+                    typer.echo(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+                return
+            frame = store.events_frame(filters)
+    except DyadsError as exc:
+        _fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    shown = frame if limit == 0 else frame.head(limit)
+    table = Table(title=f"{len(frame)} events" + (f" (first {len(shown)})"
+                                                  if len(shown) < len(frame) else ""))
+    columns = ("day", "actor_code", "event", "cameo", "recipient_code", "modality",
+               "hedged", "articles", "text")
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column != "text")
+    for row in shown.itertuples(index=False):
+        cells = ["" if _missing(getattr(row, c)) else str(getattr(row, c)) for c in columns]
+        cells[0] = cells[0][:10]  # the day, without a time
+        table.add_row(*cells)
+    Console().print(table)
+
+
+def _missing(value: Any) -> bool:
+    try:
+        return bool(value != value) or value is None  # NaN, NaT, None
+    except (TypeError, ValueError):
+        return value is None
+
+
+@app.command()
+def export(
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (jsonl, csv) or new "
+                      "directory (parquet).", show_default=False)],
+    db: DbOpt = Path("dyads.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="parquet (partitioned by month), "
+                   "jsonl (PLOVER-style records) or csv.")] = "parquet",
+    actor: ActorOpt = None,
+    recipient: RecipientOpt = None,
+    category: CategoryOpt = None,
+    quad_class: QuadOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    hedged: HedgedOpt = None,
+    text: TextOpt = None,
+) -> None:
+    """Export the stored events (all, or those the filters select)."""
+    from .store import EXPORT_FORMATS, Store
+
+    if fmt not in EXPORT_FORMATS:
+        _fail(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
+    try:
+        with Store.open(db, read_only=True) as store:
+            n = store.export(output, fmt, filters)
+    except DyadsError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    typer.echo(f"dyads: wrote {n} events to {output}", err=True)
+
+
 def main() -> None:
     try:
         app()

@@ -26,7 +26,7 @@ from .events import EventCoder, load_cues, load_lexicon, load_ontology
 from .events.backoff import load_backoff
 from .facts import BlockFacts, DocumentFacts, FactFinder
 from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
-from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
+from .models import Block, Document, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
 from .places import PlaceMatcher, load_gazetteer
 from .relations import Relation, RelationFinder, SupplyRelation, load_relation_words
@@ -354,3 +354,21 @@ def code_texts(texts: Iterable[str], pipeline: Pipeline, *, pub_date: str | None
         for doc_id, text in zip(id_iter, texts, strict=False))
     yield from assemble(_coded_items(pipeline, pipeline.settings, stream),
                         require_actor=pipeline.settings.require_actor)
+
+
+def code_documents(documents: Iterable[Document], settings: Settings, *,
+                   pipeline: Pipeline | None = None) -> Iterator[DocumentResult | Skip]:
+    """Code in-memory documents, each with its own id and publication date, streaming,
+    in input order (``dyads ingest``); ``settings.workers`` worker processes when more
+    than one."""
+    from .ingest.files import iter_text_document
+
+    if settings.workers <= 1 and pipeline is None:
+        pipeline = cached_pipeline(settings)
+    rules = pipeline.rules if pipeline is not None else load_boilerplate()
+    base = input_options(settings, False, None)
+    stream = itertools.chain.from_iterable(
+        iter_text_document(doc.text, doc.doc_id, replace(base, pub_date=doc.pub_date), rules)
+        for doc in documents)
+    yield from assemble(_coded_items(pipeline, settings, stream),
+                        require_actor=settings.require_actor)

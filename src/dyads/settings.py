@@ -47,6 +47,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("relations", False, "also read relations stated without an event (supply shares "
             "and dependence, alliances and rivalries); `dyads system` turns it on, `dyads "
             "code` needs it not, as relations are never event records"),
+    Setting("dedupe_threshold", 0.6, "`dyads ingest`: a document whose word shingles "
+            "overlap an earlier one's this much (estimated Jaccard similarity, 0-1) joins its "
+            "cluster and is not coded again; 1.0 keeps only exact copies together"),
+    Setting("dedupe_shingle_words", 3, "`dyads ingest`: words per shingle for near-duplicate "
+            "detection"),
+    Setting("dedupe_permutations", 128, "`dyads ingest`: MinHash permutations (more is more "
+            "exact and slower); a store keeps the number it was made with"),
 )
 
 
@@ -65,6 +72,9 @@ class Settings:
     ner: bool = True
     backoff: bool = True
     relations: bool = False
+    dedupe_threshold: float = 0.6
+    dedupe_shingle_words: int = 3
+    dedupe_permutations: int = 128
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values, validated."""
@@ -106,6 +116,12 @@ def validate(settings: Settings) -> Settings:
         raise UsageError("min_confidence must be between 0 and 1")
     if settings.max_block_chars < 200:
         raise UsageError("max_block_chars must be at least 200")
+    if not 0.0 < settings.dedupe_threshold <= 1.0:
+        raise UsageError("dedupe_threshold must be above 0 and at most 1")
+    if settings.dedupe_shingle_words < 1:
+        raise UsageError("dedupe_shingle_words must be at least 1")
+    if not 16 <= settings.dedupe_permutations <= 1024:
+        raise UsageError("dedupe_permutations must be between 16 and 1024")
     return settings
 
 
