@@ -4,7 +4,10 @@ Inputs (facts, attributed in NOTICE):
 - the PLOVER project's CAMEO-to-PLOVER conversion table (CAMEO2PLOVER-2021.txt,
   CC BY-SA 4.0), read from ../shared/reference/plover/ or a path given as argv[1];
 - the Goldstein scale value of each CAMEO code (scripts/sources/goldstein.tsv,
-  as published with the CAMEO codebook and GDELT).
+  as published with the CAMEO codebook and GDELT);
+- the PLOVER manual's own definitions, where they plainly disagree with the conversion
+  table (scripts/sources/plover_overrides.jsonl: one line per CAMEO code, with the
+  table's category and mode it replaces and the manual's words as the reason).
 
 The names of the CAMEO 01 and 02 codes, which the conversion table omits, are
 the CAMEO codebook's. Run: python scripts/build_ontology.py [CAMEO2PLOVER.txt]
@@ -75,6 +78,9 @@ EXTRA = {
     "028": ("Appeal to others to engage in or accept mediation", "REQUEST", "meet", ["diplomatic"]),
 }
 
+OVERRIDES = HERE / "sources" / "plover_overrides.jsonl"
+OVERRIDE_KEYS = {"cameo", "table", "event", "mode", "section", "manual", "note"}
+
 LINE = re.compile(r"^(\d{2,4}):\s*([^#]*?)\s*(?:#\s*(.*))?$")
 
 
@@ -111,9 +117,40 @@ def read_table(path: Path) -> dict[str, tuple[str, str | None, str | None, list[
     return codes
 
 
+def apply_overrides(codes: dict[str, tuple[str, str | None, str | None, list[str]]],
+                    path: Path) -> list[str]:
+    """Give each code listed in ``path`` the PLOVER manual's category and mode.
+
+    Each line names the category and mode the conversion table gives (``table``); a
+    table that no longer says so stops the build, so that the override is looked at
+    again rather than applied to a changed row. Name and context stay the table's.
+    """
+    applied = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not raw.strip():
+            continue
+        row = json.loads(raw)
+        where = f"{path.name}:{n}"
+        if set(row) - OVERRIDE_KEYS or not {"cameo", "table", "event", "mode", "manual"} <= set(row):
+            raise SystemExit(f"{where}: keys must be among {sorted(OVERRIDE_KEYS)}")
+        code = str(row["cameo"])
+        if code not in codes:
+            raise SystemExit(f"{where}: CAMEO {code} is not in the conversion table")
+        name, category, mode, context = codes[code]
+        if [category, mode] != list(row["table"]):
+            raise SystemExit(f"{where}: the table now gives CAMEO {code} {category}, {mode}, "
+                             f"not {row['table']}; review the override")
+        if not row["manual"]:
+            raise SystemExit(f"{where}: give the manual's words as the reason")
+        codes[code] = (name, row["event"], row["mode"], context)
+        applied.append(code)
+    return applied
+
+
 def build(table: Path) -> list[dict[str, object]]:
     goldstein = read_goldstein(HERE / "sources" / "goldstein.tsv")
     codes = read_table(table)
+    apply_overrides(codes, OVERRIDES)
     codes.update(EXTRA)
     for root, name in ROOT_NAMES.items():
         # A bare root takes the category of its general x0 code.

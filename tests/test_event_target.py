@@ -27,6 +27,25 @@ CASES = [
      "the mining company"),
     # The phrase the recipient was found in.
     ("Kenya rejected an offer from Uganda.", "rejected", "an offer from Uganda"),
+    # The charge is no part of the accused's phrase.
+    ("Oxfam accused the Ruritanian police of abuses against migrants.", "accused",
+     "the Ruritanian police"),
+    # A state of emergency or a blockade is laid on the area it covers.
+    ("Laos lifted the state of emergency in three southern provinces.", "lifted",
+     "three southern provinces"),
+    ("Chad imposed a blockade around the rebel-held town of Faya.", "blockade",
+     "the rebel-held town of Faya"),
+    # An act that holds over an area, with nothing else named, is done to the area.
+    ("The Moro rebels declared a ceasefire in the southern provinces on Monday.",
+     "ceasefire", "the southern provinces"),
+    ("Chadian troops remained on alert in the border region.", "alert", "the border region"),
+    # An activity over an area is done to the area.
+    ("Ghana agreed to a truce in the northern districts.", "agreed", "the northern districts"),
+    # What sympathy or concern is expressed over.
+    ("Ghana expressed condolences over the floods in the north.", "expressed",
+     "the floods in the north"),
+    ("Kenya expressed concern regarding the new mining law.", "expressed",
+     "the new mining law"),
 ]
 
 
@@ -100,3 +119,11 @@ def test_conflibert_reads_both_parties_of_a_mutual_act_in_both_roles() -> None:
     assert roles("057") == ([(0, 5), (10, 14)], [(10, 14), (0, 5)])
     assert roles("045") == ([(0, 5)], [(10, 14)])  # a mediator is not a party
     assert roles("190") == ([(0, 5)], [(10, 14)])
+
+
+def test_conflibert_does_not_read_a_recipient_coded_from_the_actors_country() -> None:
+    # 'Chilean miners called off their strike': the recipient (the miners' own state) is
+    # named nowhere; its offsets are the trigger's, which is no recipient.
+    domestic = Entity("called", "CHL", "CHL", None, 15, 21, source="context:actor's country")
+    assert _scored((domestic,), None) == []
+    assert _scored((domestic,), Span("two workers", 15, 26)) == [(15, 26)]

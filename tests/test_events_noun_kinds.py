@@ -80,7 +80,7 @@ def test_a_participle_that_describes_a_noun_trigger_is_not_an_event(
                              "Belarusian potash exports.")
     assert [(r["event"], [a["code"] for a in r["actor"]],
              [x["code"] for x in r["recipient"]]) for r in records] == [
-        ("COERCE", ["IGOEUR"], ["BLR"])]
+        ("SANCTION", ["IGOEUR"], ["BLR"])]
 
 
 def test_a_states_protest_is_diplomatic(pipeline: Pipeline) -> None:

@@ -65,3 +65,13 @@ def test_a_stretch_of_an_activity_is_that_activity(pipeline: Pipeline, text: str
     assert events[0]["rule"].startswith("lexicon:")
     assert [a["code"][:3] for a in events[0]["actor"]] == actor
     assert [r["code"][:3] for r in events[0]["recipient"]] == recipient
+
+
+def test_an_ordered_act_is_the_orderers_act(pipeline: Pipeline) -> None:
+    events = code(pipeline, "The Bolivian president ordered the arrest of two Chilean "
+                             "journalists.")
+    assert [(e["event"], e["cameo"]) for e in events] == [("COERCE", "173")]
+    assert events[0]["actor"][0]["code"] == "BOLGOV"
+    # an order to someone to act is still a demand
+    events = code(pipeline, "Bolivia ordered Chilean troops to leave the border area.")
+    assert [e["event"] for e in events][:1] == ["REQUEST"]

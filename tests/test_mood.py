@@ -61,6 +61,9 @@ def test_plover_reads_intended_and_refused_acts_as_its_coders_do(pipeline: Pipel
     assert category("Norway will donate vaccines to Malawi next month.") == "AGREE"
     assert category("Norway refused to donate vaccines to Malawi.") == "REJECT"
     assert category("Norway donated vaccines to Malawi.") == "AID"
+    # an agreement not reached is refused, as a refused act is
+    assert category("Norway and Sweden failed to reach agreement on fishing.") == "REJECT"
+    assert category("Norway agreed to resume talks with Belarus.") == "AGREE"
 
 
 def test_plover_reads_a_conditional_act_as_an_offer_or_a_threat(pipeline: Pipeline) -> None:

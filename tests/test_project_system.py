@@ -70,3 +70,14 @@ def test_a_malformed_gold_system_names_its_line(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(DataError, match=r"systems.jsonl:1: malformed expected system"):
         read_systems(bad)
+
+
+def test_periods_compare_at_the_coarser_precision() -> None:
+    from dyads.eval.project_system import same_period
+
+    assert same_period("2019/2024", "2019-03-14/2024-03-14")
+    assert same_period("2023", "2023-05-02")
+    assert same_period(None, None)
+    assert not same_period("2016/2020", "2016/2021")
+    assert not same_period("2023", None)
+    assert not same_period("2023", "2023-05-02/2024-01-01")

@@ -121,7 +121,7 @@ def test_shares_in_every_spelling(nlp: Language) -> None:
          "threatened", 80.0),
     ]
     for text, trigger, value in cases:
-        assert quantities(nlp, text, trigger, "163", "COERCE") == [
+        assert quantities(nlp, text, trigger, "163", "SANCTION") == [
             ("share", value, "percent")], text
 
 

@@ -61,6 +61,9 @@ CASES = [
     # Calm asked for in a place is asked of the parties there.
     ("The Kenyan president appealed for calm in Uganda after the vote.", "KEN", "UGA"),
     ("Norway called for a ceasefire in Yemen on Monday.", "NOR", "YEM"),
+    # Who gets what an amount measures: the 'to' phrase of the aid, not the sum.
+    ("Denmark has provided nearly 2 million euros in relief funding to Malawi since March.",
+     "DNK", "MWI"),
 ]
 
 

@@ -99,3 +99,13 @@ def test_a_title_keeps_its_prepositions(pipeline: Pipeline) -> None:
     (event,) = code(pipeline, "Chile's Minister for Foreign Affairs met the Peruvian "
                               "president.")
     assert _phrases(event["actor"]) == ["Chile's Minister for Foreign Affairs"]
+
+
+def test_coordinated_recipients_each_have_their_own_phrase(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Ghana closed its borders with Togo, Benin and Niger.")
+    assert _phrases(event["recipient"]) == ["Togo", "Benin", "Niger"]
+    # joint actors share the coordination that names them together
+    (event,) = code(pipeline, "Chile and Peru expelled the Bolivian and Ecuadorian envoys.")
+    assert _phrases(event["actor"]) == ["Chile and Peru"] * 2
+    # one phrase whose modifiers name two states stays whole
+    assert _phrases(event["recipient"]) == ["the Bolivian and Ecuadorian envoys"] * 2

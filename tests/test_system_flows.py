@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,22 @@ def test_buying_from_turns_the_flow_round(pipeline: Pipeline) -> None:
     flows = _flows(pipeline, "Hungary buys about 65% of its gas from Russia.")
     assert _summary(flows) == {("RUS", "HUN", "gas", None)}
     assert flows[0].share == 65.0
+
+
+def test_a_share_in_words_and_a_share_of_exports(pipeline: Pipeline) -> None:
+    flows = _flows(pipeline, "Jordan buys about a third of its wheat from Romania.")
+    assert [(f.supplier, f.recipient, f.share) for f in flows] == [("ROU", "JOR", 33.3)]
+    # a share of what the supplier sells is not a share of the recipient's needs
+    flows = _flows(pipeline, "India buys about 60% of Angola's crude exports.")
+    assert [f.share for f in flows] == [None] * len(flows)
+
+
+def test_a_pledge_has_no_period_of_its_own(pipeline: Pipeline) -> None:
+    events = dyads.code_text("Norway pledged $5 million in humanitarian aid to Chad on "
+                             "Monday.", pipeline, pub_date="2024-03-06")
+    flows = [f for e in events for f in flows_of(e, load_flow_rules())]
+    assert [(f.modality, f.period) for f in flows] == [("intended", None)]
+    assert events[0].date is not None  # the promise itself is dated
 
 
 def test_import_from_turns_the_flow_round(pipeline: Pipeline) -> None:
@@ -88,15 +105,19 @@ def _event(cameo: str, text: str, trigger: str, actor: str, recipient: str, *,
         quantities=quantities, date=date, rule=rule, hedged=hedged)
 
 
-def test_period_comes_from_a_dated_event_not_the_report_date() -> None:
+def test_period_comes_from_the_event_date() -> None:
     rules = load_flow_rules()
     text = "AAA supplied BBB with rifles."
     dated = _event("072", text, "supplied", "AAA", "BBB",
                    date=DateRef("between 2016 and 2020", "2016/2020", "period"))
-    reported = _event("072", text, "supplied", "AAA", "BBB",
-                      date=DateRef(None, "2023-09-21", "document"))
+    undated = _event("072", text, "supplied", "AAA", "BBB")
     assert [f.period for f in flows_of(dated, rules)] == ["2016/2020"]
-    assert [f.period for f in flows_of(reported, rules)] == [None]
+    assert [f.period for f in flows_of(undated, rules)] == [None]
+    # an undated report of a dated flow joins it; two dates stay apart
+    other = replace(dated, n=1, date=DateRef("in 2021", "2021", "year"))
+    flows = build_system([dated, replace(undated, n=2), other]).flows
+    assert sorted((f.period, f.evidence) for f in flows) == [
+        ("2016/2020", ("d:0:0", "d:0:2")), ("2021", ("d:0:1",))]
 
 
 def test_the_same_flow_from_two_reports_is_one_flow_with_both() -> None:

@@ -44,3 +44,11 @@ def test_the_setting_turns_it_off(pipeline: Pipeline) -> None:
     assert code(off, "The Ogaden Liberation Front attacked a convoy near Jijiga.") == [] \
         or all(r["actor"] == [] for r in code(off, "The Ogaden Liberation Front attacked "
                                                    "a convoy near Jijiga."))
+
+
+def test_a_body_named_by_a_name_and_a_description_is_no_pronoun(pipeline: Pipeline) -> None:
+    # 'the government' alone looks back for its state; 'the Ontario government' is named,
+    # a body no dictionary knows, not a description waiting for an antecedent.
+    assert ("---GOV", "unknown", None) in _actors(
+        pipeline, "The Ontario government urged the truckers to end their blockade.")
+    assert code(pipeline, "The government urged the truckers to end their blockade.") == []

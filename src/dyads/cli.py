@@ -41,6 +41,15 @@ def _settings(settings_file: Optional[Path], **overrides: Any) -> Settings:
     return load_settings(settings_file).with_overrides(**overrides)
 
 
+def _inputs(paths: Optional[list[str]]) -> list[str]:
+    """The inputs given, or standard input when it is piped and none are."""
+    if paths:
+        return paths
+    if sys.stdin.isatty():
+        _fail("give a file, a directory, or - to read standard input")
+    return ["-"]
+
+
 def _pub_date(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
@@ -84,10 +93,7 @@ def code(
     """Code documents into event records (one JSON object per line by default)."""
     if fmt not in FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if not paths:
-        if sys.stdin.isatty():
-            _fail("give a file, a directory, or - to read standard input")
-        paths = ["-"]
+    paths = _inputs(paths)
     date = _pub_date(pub_date)
     try:
         settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
@@ -243,10 +249,7 @@ def system(
               f"-o system.{fmt}")
     if level not in LEVELS:
         _fail(f"--level {level!r} is not one of {', '.join(LEVELS)}")
-    if not paths:
-        if sys.stdin.isatty():
-            _fail("give a file, a directory, or - to read standard input")
-        paths = ["-"]
+    paths = _inputs(paths)
     date = _pub_date(pub_date)
     try:
         settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,

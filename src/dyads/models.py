@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 MODALITIES = ("actual", "intended", "threatened", "requested", "alleged", "denied", "hypothetical")
 
@@ -113,9 +113,11 @@ class Location:
     country: str | None
     lat: float | None
     lon: float | None
+    inferred: bool = False  # not named in the sentence: the document's main conflict place
 
     def to_record(self) -> dict[str, Any]:
-        return {"text": self.text, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return {"text": self.text, "country": self.country, "lat": self.lat, "lon": self.lon,
+                "inferred": self.inferred}
 
 
 @dataclass(frozen=True, slots=True)

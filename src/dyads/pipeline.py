@@ -1,4 +1,4 @@
-"""Run the stages in order: ingest -> text -> nlp -> actors -> events.
+"""Run the stages in order: ingest -> text -> nlp -> actors -> events -> facts.
 
 One code path serves one process and many: the input stream is cut into batches; a batch
 is coded in this process or in a worker (which builds its own ``Pipeline`` from the same
@@ -24,11 +24,12 @@ from .actors.coref import MentionRef, Resolver
 from .errors import UsageError
 from .events import EventCoder, load_cues, load_lexicon, load_ontology
 from .events.backoff import load_backoff
+from .facts import BlockFacts, DocumentFacts, FactFinder
 from .ingest import DocumentEnd, InputOptions, StreamItem, iter_stream
 from .models import Block, DocumentResult, Entity, Event, Sentence, Skip
 from .nlp import load_model, resolve_model_name
 from .places import PlaceMatcher, load_gazetteer
-from .relations import Relation, RelationFinder, load_relation_words
+from .relations import Relation, RelationFinder, SupplyRelation, load_relation_words
 from .settings import Settings
 from .text import BoilerplateRules, load_boilerplate
 
@@ -43,6 +44,7 @@ STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("nlp", (), ("token.orth", "token.pos", "token.lemma", "token.dep", "doc.sents")),
     ("actors", ActorMatcher.requires, ActorMatcher.assigns),
     ("events", EventCoder.requires, EventCoder.assigns),
+    ("facts", FactFinder.requires, FactFinder.assigns),
 )
 
 
@@ -66,6 +68,8 @@ class BlockResult:
     events: list[Event]
     mentions: list[MentionRef]  # every actor mention, for coreference in assemble()
     relations: list[Relation] = field(default_factory=list)  # with the setting `relations`
+    # dates and places, resolved in assemble()
+    facts: BlockFacts = field(default_factory=BlockFacts)
 
 
 class Pipeline:
@@ -86,6 +90,7 @@ class Pipeline:
         self.rules: BoilerplateRules = load_boilerplate()
         self.matcher = ActorMatcher(self.nlp, self.actors)
         self.places = PlaceMatcher(self.nlp, load_gazetteer())
+        self.facts = FactFinder(self.nlp)
         # Pipes run only on the blocks that need them (see code_blocks).
         self.lazy_pipes: tuple[str, ...] = tuple(p for p in LAZY_PIPES
                                                  if p in self.nlp.pipe_names)
@@ -109,8 +114,9 @@ class Pipeline:
         waiting = []
         for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
             mentions = self.matcher(doc)
-            sentences, events = self.coder.code_block(doc, mentions, block, self.places(doc))
-            coded.append((mentions, sentences, events))
+            places = self.places(doc)
+            sentences, events = self.coder.code_block(doc, mentions, block, places)
+            coded.append((mentions, sentences, events, self.facts(doc, block, events, places)))
             if self.lazy_pipes and _needs_names(doc, mentions, events, block.start):
                 waiting.append(k)
         if self.lazy_pipes and waiting:
@@ -123,12 +129,12 @@ class Pipeline:
             for k, doc in zip(waiting, finished, strict=True):
                 docs[k] = doc
         results = []
-        for block, doc, (mentions, sentences, events) in zip(blocks, docs, coded,
-                                                             strict=True):
+        for block, doc, (mentions, sentences, events, facts) in zip(blocks, docs, coded,
+                                                                    strict=True):
             refs = self.coder.mention_refs(doc, mentions, block)
             relations = self.relations(doc, sentences, [r.entity for r in refs],
                                        block.start) if self.relations is not None else []
-            results.append(BlockResult(block, sentences, events, refs, relations))
+            results.append(BlockResult(block, sentences, events, refs, relations, facts))
         return results
 
     def code_batch(self, items: Sequence[StreamItem]) -> list[StreamItem | BlockResult]:
@@ -226,8 +232,9 @@ FLUSH_RECORDS = 500
 
 def assemble(items: Iterable[StreamItem | BlockResult], *,
              require_actor: bool = True) -> Iterator[DocumentResult | Skip]:
-    """Documents in input order, with final sentence numbers and event ids, and pronouns
-    and descriptions resolved to earlier mentions of the same document.
+    """Documents in input order, with final sentence numbers and event ids, pronouns
+    and descriptions resolved to earlier mentions of the same document, and dates and
+    places resolved in reading order (see ``facts``).
 
     A long document is handed over in parts, so memory stays flat however long it is:
     every part but the last has ``coded=False``; ``sentences`` counts the part's own.
@@ -235,14 +242,19 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
     open_docs: dict[str, DocumentResult] = {}
     seen_sentences: dict[str, int] = {}
     resolvers: dict[str, Resolver] = {}
+    facts: dict[str, DocumentFacts] = {}
     for item in items:
         if isinstance(item, BlockResult):
             block = item.block
             result = open_docs.setdefault(block.doc_id, DocumentResult(block.doc_id, ""))
             resolver = resolvers.setdefault(block.doc_id, Resolver())
+            known = facts.get(block.doc_id)
+            if known is None:
+                known = facts[block.doc_id] = DocumentFacts(block.pub_date)
             base = seen_sentences.get(block.doc_id, 0)
             numbers: dict[int, int] = {}
-            for event in item.events:
+            facts_of = known.apply(item.events, item.facts)
+            for event, (date, place) in zip(item.events, facts_of, strict=True):
                 resolved = _resolve(event, resolver, item.mentions, require_actor)
                 if resolved is None:
                     continue
@@ -250,23 +262,31 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                 n = numbers.get(index, 0)
                 numbers[index] = n + 1
                 sentence = replace(resolved.sentence, index=index)
-                result.events.append(replace(resolved, sentence_index=index,
-                                             sentence=sentence, n=n))
+                coded = replace(resolved, sentence_index=index, sentence=sentence, n=n,
+                                date=date, location=place)
+                result.events.append(coded)
+                known.add(coded)
             for relation in item.relations:
                 index = base + relation.sentence.index
-                result.relations.append(relation.with_sentence(
-                    replace(relation.sentence, index=index)))
+                relation = relation.with_sentence(replace(relation.sentence, index=index))
+                if isinstance(relation, SupplyRelation):  # when the goods moved
+                    relation = replace(relation, period=known.period_of(relation.sentence))
+                result.relations.append(relation)
             resolver.add(item.mentions)
             result.sentences += len(item.sentences)
             seen_sentences[block.doc_id] = base + len(item.sentences)
             if len(result.events) + len(result.skips) + len(result.relations) >= \
                     FLUSH_RECORDS:
+                result.events = known.infer(result.events)
                 result.source = block.doc_id
                 yield open_docs.pop(block.doc_id)
         elif isinstance(item, DocumentEnd):
             result = open_docs.pop(item.doc_id, DocumentResult(item.doc_id, ""))
             seen_sentences.pop(item.doc_id, None)
             resolvers.pop(item.doc_id, None)
+            ended = facts.pop(item.doc_id, None)
+            if ended is not None:
+                result.events = ended.infer(result.events)
             result.source = item.source
             result.coded = True
             yield result

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,11 +99,10 @@ class SupplyRelation:
     hedged: bool
     rule: str
     goods: str = ""  # the commodity words as written ('arms imports' gives 'arms')
+    period: str | None = None  # ISO date or interval, when the sentence says (facts)
 
     def with_sentence(self, sentence: Sentence) -> SupplyRelation:
-        return SupplyRelation(self.supplier, self.recipient, self.commodity, self.category,
-                              self.share, self.words, sentence, self.hedged, self.rule,
-                              self.goods)
+        return replace(self, sentence=sentence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +120,7 @@ class Stance:
     rule: str
 
     def with_sentence(self, sentence: Sentence) -> Stance:
-        return Stance(self.kind, self.holder, self.other, self.mutual, self.words, sentence,
-                      self.hedged, self.rule)
+        return replace(self, sentence=sentence)
 
 
 Relation = SupplyRelation | Stance

@@ -72,8 +72,9 @@ def referring_form(tok: Token) -> str | None:
         form = lower
     elif tok.pos_ == "NOUN":
         kind = DESCRIPTIONS.get(tok.lemma_.lower()) or DESCRIPTIONS.get(lower)
-        if kind is None:
-            return None
+        if kind is None or any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                               for c in tok.children):
+            return None  # 'the Manitoba government' names a body
         form = "desc:" + kind
     else:
         return None

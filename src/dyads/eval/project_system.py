@@ -5,7 +5,8 @@ PLOVER categories. It ships with the package and is scored by ``dyads eval
 project_system``.
 
 Flows are matched on (supplier, recipient, commodity) within each article, each gold flow
-at most once; the category, share, period and hedge of a matched flow are scored apart.
+at most once; the category, share, period and hedge of a matched flow are scored apart
+(a period's ends compared at the coarser of the two precisions).
 Stances are matched on (holder, other, kind), in either order when mutual. Dyads are
 scored as (source, target, category) triples. Everything is at country level.
 
@@ -173,7 +174,7 @@ def evaluate_project_system(data: Path | None, pipeline: Pipeline, *,
         for g, p in pairs:
             attributes["category"] += g.category == p.category
             attributes["share"] += g.share == p.share
-            attributes["period"] += g.period == p.period
+            attributes["period"] += same_period(g.period, p.period)
             attributes["hedged"] += g.hedged == p.hedged
         stances += prf_sets(article.stances, {
             _stance_key(s.holder, s.other, s.kind, s.mutual) for s in system.stances})
@@ -223,6 +224,15 @@ def evaluate_project_system(data: Path | None, pipeline: Pipeline, *,
         "target, PLOVER category) triples; all at country level.")
     result.seconds = time.perf_counter() - started
     return result
+
+
+def same_period(gold: str | None, found: str | None) -> bool:
+    """The same time, each end compared at the coarser of the two precisions: gold
+    '2019/2024' and found '2019-03-14/2024-03-14' ('over the past five years') agree."""
+    if gold is None or found is None:
+        return gold == found
+    ends = [(p.split("/") + p.split("/"))[:2] if "/" in p else [p, p] for p in (gold, found)]
+    return all(a.startswith(b) or b.startswith(a) for a, b in zip(*ends, strict=True))
 
 
 def _first_line(text: str) -> str:

@@ -173,8 +173,9 @@ def plover_category(event: Event) -> str | None:
     if event.event is None:
         return None
     cooperative = event.quad_class in (1, 2)
-    if event.negated and cooperative and event.event not in ("REJECT", "AGREE"):
-        return "REJECT"
+    if event.negated and cooperative and event.event != "REJECT":
+        return "REJECT"  # 'failed to reach agreement', 'did not agree to talks'
+
     # an act only planned, or conditional ('would meet him if ...', 'may halt its
     # mediation if ...'), is an offer or a threat: the manual codes cooperative acts in the
     # future tense as AGREE and warnings of repercussions as THREATEN
@@ -736,6 +737,9 @@ def _role_extents(event: Event) -> tuple[list[tuple[int, int]], list[tuple[int, 
     return actors, recipients
 
 
+DOMESTIC_SOURCE = "context:actor's country"
+
+
 def _recipient_extents(event: Event) -> list[tuple[int, int]]:
     """Where the recipient is named: the phrases of the recipients the text names (or the
     mentions their pronouns were resolved to); when
@@ -746,7 +750,9 @@ def _recipient_extents(event: Event) -> list[tuple[int, int]]:
         return [_extent(e) for e in named]
     if event.target is not None:
         return [(event.target.start, event.target.end)]
-    return [_extent(e) for e in event.recipient]
+    # a recipient coded from the actor's country is not named at all: its offsets are
+    # the trigger's
+    return [_extent(e) for e in event.recipient if e.source != DOMESTIC_SOURCE]
 
 
 def _extent(entity: Entity) -> tuple[int, int]:

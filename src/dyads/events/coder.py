@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..actors.coref import MentionRef, names_person, pending, referring_form
 from ..actors.dictionary import OFFICES, PERSON_KIND, agent_sector
 from ..actors.matcher import Mention
-from ..models import Block, DateRef, Entity, Event, Sentence, Span
+from ..models import Block, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
 from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
@@ -60,6 +60,19 @@ PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
 # against the law'); a name keeps them ('Minister for Foreign Affairs').
 ABOUT_PREPS = frozenset({"for", "about", "over", "against", "as", "following", "during",
                          "after", "before", "throughout", "under", "on"})
+# Verbs whose 'of' phrase is the charge, not part of the accused's name ('accused the
+# army of abuses', the parser often hangs it on the object).
+CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "absolve"})
+# CAMEO codes of acts that hold over an area (a curfew, a state of emergency, a
+# ceasefire, a surrender or disarmament, an alert, a blockade, and their easing): the area
+# is what they are done to, when nothing else is named.
+AREA_CODES = ("0813", "0814", "0871", "0873", "0874", "152", "1723", "1724", "191")
+AREA_PREPOSITIONS = ("in", "across", "throughout")
+# Nouns of an activity carried out over an area ('a ceasefire in Idlib', 'the peacekeeping
+# mission in Mali'), whose 'in' phrase names what it is done to.
+AREA_ACTIVITIES = frozenset({"ceasefire", "truce", "armistice", "mission", "operation",
+                             "deployment", "presence", "normalization", "normalisation",
+                             "stabilization", "stabilisation", "reconstruction"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -91,6 +104,9 @@ STAYING = frozenset({"remain", "stay", "be", "keep"})
 # Verbs of taking part, whose subject is the actor of the event their 'in' names ('engaged
 # in ethnic cleansing', 'were involved in the fighting', 'took part in joint exercises').
 PARTAKING = frozenset({"engage", "participate", "partake", "involve", "join"})
+# Verbs of command whose object, an event noun, is the act the commander does ('ordered
+# the arrest of three fishermen' is an arrest by whoever ordered it).
+ORDERING = frozenset({"order"})  # a support verb in cues.jsonl too
 # Nouns that measure out an activity the support verb takes ('held two rounds of talks',
 # 'began three days of exercises').
 STRETCHES = frozenset({"round", "day", "week", "month", "hour", "series"})
@@ -124,6 +140,8 @@ HOME_PREPOSITIONS = frozenset({"in", "from", "throughout", "across", "inside"})
 # Counts that head a group's noun phrase ('thousands of students in Chile').
 QUANTITY_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "group",
                             "number", "crowd"})
+# Entity types of the words that head an amount ('$5 million in aid').
+AMOUNT_TYPES = frozenset({"MONEY", "QUANTITY", "CARDINAL"})
 # Nouns that measure or hold what a verb acts on, which their 'of' phrase names: 'sent a
 # shipment of weapons', 'handed over 700 kg of medicine', 'imposed a new round of
 # sanctions', 'received a mission of observers'.
@@ -473,6 +491,8 @@ class EventCoder:
         if _content_of(tok, fired):
             return True
         if tok.pos_ == "NOUN":
+            if tok.dep_ == "dobj" and _orders(head, tok, fired):
+                return False  # 'ordered the arrest of': the arrest is the event
             if tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and head.i in fired:
                 return True
             if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.i in fired \
@@ -500,6 +520,8 @@ class EventCoder:
             if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i in fired \
                     and tok.head.pos_ == "NOUN":
                 continue  # 'sanctions targeting Iran': it says what the sanctions do
+            if tok.lemma_ in ORDERING and any(_orders(tok, c, fired) for c in _kids(tok)):
+                continue  # 'ordered the arrest of three fishermen': the order is the arrest
             governed = self._governed(tok, fired)
             if governed and tok.pos_ != "NOUN":
                 continue
@@ -696,7 +718,6 @@ class EventCoder:
             recipient=recipient.entities, target=target, negated=negated, modality=modality,
             hedged=hedged_here, attribution=attribution,
             quantities=event_quantities(tok, code.event, code.cameo) if numeric else (),
-            date=DateRef(None, block.pub_date, "document") if block.pub_date else None,
             confidence=confidence, rule=rule,
         )
 
@@ -742,6 +763,17 @@ class EventCoder:
                         break
         if not heads:
             heads = words(_objects(tok, passive, support))[:1]
+        if not heads and entry.cameo.startswith(AREA_CODES):
+            # 'declared a ceasefire in Idlib', 'troops remained on alert in the north':
+            # an act that holds over an area is done to the area
+            holders = [tok, *([support] if support is not None else []),
+                       *([tok.head] if tok.dep_ in ("dobj", "nsubjpass") else [])]
+            heads = words(g for h in holders for w in AREA_PREPOSITIONS
+                          for g in _prep_objects(h, w))[:1]
+        if heads and heads[0].lemma_.lower() in AREA_ACTIVITIES:
+            # 'agreed to a ceasefire in Hodeidah', 'contribute to the peacekeeping
+            # operation in Georgia': what an activity over an area is done to is the area
+            heads = words(_prep_objects(heads[0], "in"))[:1] or heads
         return _phrase(heads[0], block) if heads else None
 
     def _support_verb(self, noun: Token) -> Token | None:
@@ -858,6 +890,10 @@ class EventCoder:
                 for obj in _kids(tok):
                     if obj.dep_ == "dobj":
                         found.extend(_prep_objects(obj, word))
+                        if not found and _amount(obj):  # '$5 million in aid to X', lower
+                            for inner in (*_prep_objects(obj, "in"),
+                                          *_prep_objects(obj, "of")):
+                                found.extend(_prep_objects(inner, word))
             return found, True
         return [], True
 
@@ -1110,7 +1146,9 @@ class EventCoder:
                 seen.add(mention.start)
                 if phrase is None:  # the whole phrase that names them
                     phrase = _phrase(head, block)
-                entity = self._entity(mention, np_head, block, phrase)
+                entity = self._entity(mention, np_head, block, phrase if not recipient
+                                      or not _coordinated(np_head, head)
+                                      else _phrase(np_head, block, own=True))
                 if (entity.start, entity.end) not in taken:
                     for party in _members(entity, mention.entry.members):
                         found.append((np_head.i, mention.entry.kind == PERSON_KIND,
@@ -1710,6 +1748,12 @@ def _describes(mention: Mention, doc: Doc, recipient: bool = False) -> bool:
     return word in DESCRIBING or (word in HOLDING and not recipient)
 
 
+def _amount(tok: Token) -> bool:
+    """Does the word head an amount ('$5 million', '300 tonnes', 'two shipments')?"""
+    return tok.ent_type_ in AMOUNT_TYPES or tok.like_num or tok.lemma_.lower() in CONTAINERS \
+        or any(c.dep_ == "nummod" for c in _kids(tok))
+
+
 def _verb_lemmas(verb: Token) -> set[str]:
     """The tagger's lemma and the plain stems of the word, for the few inflections the
     lemmatizer gets wrong ('staged' -> 'stag')."""
@@ -1734,6 +1778,12 @@ def _domestic(actor: _Role, tok: Token, block: Block) -> _Role:
 @cache
 def _union(first: frozenset[int], second: frozenset[int]) -> frozenset[int]:
     return first | second
+
+
+def _orders(verb: Token, noun: Token, fired: dict[int, LexiconEntry]) -> bool:
+    """Is ``noun`` an event noun that ``verb``, a verb of command, takes as its object?"""
+    return verb.lemma_ in ORDERING and verb.pos_ == "VERB" and noun.dep_ == "dobj" \
+        and noun.head.i == verb.i and noun.i in fired and fired[noun.i].pos == "NOUN"
 
 
 def _object_owners(tok: Token) -> list[Token]:
@@ -1796,18 +1846,31 @@ def _context_entity(first: Token, last: Token, code: str, country: str | None,
                   source=source)
 
 
-def _phrase(head: Token, block: Block) -> Span:
+def _coordinated(np_head: Token, head: Token) -> bool:
+    """Is the phrase at ``np_head`` one of several coordinated parties ('Togo, Benin and
+    Ghana'), not the whole phrase or an apposition to it?"""
+    if np_head.i != head.i and np_head.dep_ != "conj":
+        return False
+    return np_head.dep_ == "conj" or any(c.dep_ == "conj" for c in _kids(np_head))
+
+
+def _phrase(head: Token, block: Block, own: bool = False) -> Span:
     """The noun phrase headed by ``head`` without its clauses ('the envoy, who arrived
     on Monday' is 'the envoy') and, for a common noun, without what it is about or for
-    ('a request for talks' is 'a request'), as document offsets."""
+    ('a request for talks' is 'a request'), as document offsets; ``own``: without the
+    phrases coordinated with it ('Togo' of 'Togo and Benin')."""
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     stack = [t for t in _kids(head) if t.i > head.i]
     while stack:  # the words after the head, down the tree
         tok = stack.pop()
-        if tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
+        if (own and tok.head.i == head.i and tok.dep_ in ("conj", "cc")) or \
+                tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in ABOUT_PREPS
-                and head.pos_ != "PROPN"):
+                and head.pos_ != "PROPN") or (
+                tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "of"
+                and head.dep_ in ("dobj", "nsubjpass")
+                and head.head.lemma_.lower() in CHARGING):
             right = min(right, tok.left_edge.i - 1)
         stack.extend(_kids(tok))
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \

@@ -160,7 +160,12 @@ def _dates(event: Event) -> tuple[str, str] | None:
     if event.date is None or not event.date.iso:
         return None
     first, _, last = event.date.iso.partition("/")
-    return first, last or first
+    last = last or first
+    if first == "..":  # an open end ('since 2019': '2019/..')
+        first = last
+    if last == "..":
+        last = first
+    return first, last
 
 
 class SystemBuilder:
@@ -240,7 +245,8 @@ class SystemBuilder:
                     self._flows.append(Flow(
                         supplier=supplier[0], recipient=recipient[0],
                         commodity=relation.commodity, category=relation.category,
-                        share=relation.share, amount=None, period=None, modality="actual",
+                        share=relation.share, amount=None, period=relation.period,
+                        modality="actual",
                         hedged=relation.hedged, evidence=(evidence,),
                         words=relation.goods))
             elif isinstance(relation, Stance):

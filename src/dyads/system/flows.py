@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..commodities import Commodity, FlowRules
 from ..models import Entity, Event
+from ..relations import share_of
 
 NodeOf = Callable[[Entity], "str | None"]
 # CAMEO code -> the commodity a transfer of that code moves when its sentence names none.
@@ -39,6 +40,7 @@ DEFAULT_COMMODITY: dict[str, tuple[str, str | None]] = {
 # Codes that give a flow only when goods are named: a promise ('pledged $10 million in
 # food aid to'), an intent to give material aid, trade and military cooperation.
 NAMED_GOODS_ONLY = frozenset({"030", "033", "061", "062"})
+EXPORTS = re.compile(r"\bexports?\b", re.IGNORECASE)
 NO_FLOW_MODALITIES = frozenset({"hypothetical", "denied", "requested", "threatened"})
 # Where the words about one transfer end: the next clause or the next coordinated event.
 CLAUSE_END = re.compile(r";|,\s*(?:and|but|while|whereas|which|who)\b|\s(?:while|but|because|"
@@ -74,6 +76,7 @@ class Flow:
 
     @property
     def key(self) -> tuple[object, ...]:
+        """(supplier, recipient, commodity, category, share, period, modality)."""
         return (self.supplier, self.recipient, self.commodity, self.category, self.share,
                 self.period, self.modality)
 
@@ -91,6 +94,13 @@ class Flow:
             "evidence": list(self.evidence),
             "words": self.words,
         }
+
+
+def _clause_after(event: Event) -> str:
+    """The words after the trigger, to the end of its clause."""
+    after = event.sentence.text[event.trigger.end - event.sentence.start:]
+    stop = CLAUSE_END.search(after)
+    return after[:stop.start()] if stop else after
 
 
 def _goods(event: Event, rules: FlowRules) -> list[tuple[Commodity, str]]:
@@ -120,11 +130,9 @@ def _goods(event: Event, rules: FlowRules) -> list[tuple[Commodity, str]]:
 
 
 def _period(event: Event) -> str | None:
-    """When the transfer happened, as the event's date says; not the date of the report
-    (precision ``document``), which says when it was told, not when goods moved."""
-    if event.date is None or event.date.precision == "document":
-        return None
-    return event.date.iso
+    """When the transfer happened, as the event's own date says (the facts stage reads it
+    from the sentence; the report's publication date is not a transfer's date)."""
+    return event.date.iso if event.date is not None else None
 
 
 def flows_of(event: Event, rules: FlowRules, node: NodeOf | None = None) -> Iterator[Flow]:
@@ -150,10 +158,17 @@ def flows_of(event: Event, rules: FlowRules, node: NodeOf | None = None) -> Iter
         suppliers, recipients = recipients, suppliers
     if not suppliers or not recipients:
         return
+    clause = _clause_after(event)
     share = next((q.value for q in event.quantities if q.kind == "share"), None)
+    if share is None and " of " in clause:  # 'buys about a third of its oil from'
+        share = share_of(clause)
+    if share is not None and EXPORTS.search(clause):
+        share = None  # a share of the supplier's exports, not of the recipient's needs
     amount = next((Amount(q.text, q.value, q.unit, q.kind) for q in event.quantities
                    if q.kind in ("money", "amount", "count")), None)
     modality = "intended" if pledge else event.modality
+    # A pledge's date is the promise's, not the transfer's.
+    period = None if modality == "intended" else _period(event)
     for supplier in suppliers:
         for recipient in recipients:
             if supplier == recipient:
@@ -161,7 +176,7 @@ def flows_of(event: Event, rules: FlowRules, node: NodeOf | None = None) -> Iter
             for item, words in goods:
                 yield Flow(supplier=supplier, recipient=recipient, commodity=item.commodity,
                            category=item.category, share=share, amount=amount,
-                           period=_period(event), modality=modality,
+                           period=period, modality=modality,
                            hedged=event.hedged or event.modality == "alleged",
                            evidence=(event.id,), words=words)
 
@@ -224,11 +239,18 @@ def _with_evidence(flow: Flow, other: Flow) -> Flow:
 
 
 def _merge_same(flows: Iterable[Flow]) -> list[Flow]:
-    merged: dict[tuple[object, ...], Flow] = {}
+    """Reports of the same flow as one; a report with no date joins a dated report of the
+    same flow (a headline and its story), two different dates stay apart."""
+    merged: list[Flow] = []
     for flow in flows:
-        old = merged.get(flow.key)
-        if old is None:
-            merged[flow.key] = flow
-            continue
-        merged[flow.key] = _with_evidence(old, flow)
-    return list(merged.values())
+        same = next((k for k, old in enumerate(merged)
+                     if old.key[:5] + old.key[6:] == flow.key[:5] + flow.key[6:]
+                     and (old.period == flow.period or None in (old.period, flow.period))),
+                    None)
+        if same is None:
+            merged.append(flow)
+        else:
+            old = merged[same]
+            dated = old if old.period is not None else flow
+            merged[same] = replace(_with_evidence(old, flow), period=dated.period)
+    return merged
