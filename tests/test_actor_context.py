@@ -40,6 +40,12 @@ CASES = [
      ["ISRCOP", "ISRMIL"], ["LBN"]),
     # Former officials are out of office: elites (ELI), as PLOVER codes them.
     ("Former Kenyan officials criticised Somalia.", "criticised", ["KENELI"], ["SOM"]),
+    # Agent words that modify the head stack their codes before its own, in the order
+    # written, as CAMEO codes them; one that names the head's own sector is not repeated.
+    ("Kenyan military officials criticised Somalia.", "criticised", ["KENMILGOV"], ["SOM"]),
+    ("The Kenyan militant cleric criticised Somalia.", "criticised", ["KENREBREL"],
+     ["SOM"]),
+    ("Kenyan army officers criticised Somalia.", "criticised", ["KENMIL"], ["SOM"]),
     # Troops or arms moved, told in the passive: their nationality names the mover.
     ("Chadian troops were deployed to Niger last month.", "deployed", ["TCDMIL"], ["NER"]),
     ("Iranian drones were delivered to Russia by sea.", "delivered", ["IRN"], ["RUS"]),

@@ -51,6 +51,32 @@ def test_petrarch_reads_a_joint_act_as_reciprocal_pairs() -> None:
     assert _event_triples([one]) == []
 
 
+def _named(code: str, start: int) -> Entity:
+    return Entity(code, code, code, None, start, start + 3,
+                  phrase=Span(code, start, start + 3))
+
+
+def _act(cameo: str, recipient: Entity, *, negated: bool = False) -> Event:
+    sentence = Sentence("d", 0, 0, 20, "Chile met Peru.")
+    return Event("d", 0, 0, sentence, "CONSULT", None, (), cameo, 1, 1, 1.0,
+                 Span("met", 6, 9), (_named("CHL", 0),), (recipient,), negated=negated)
+
+
+def test_petrarch_reads_a_mutual_act_both_ways() -> None:
+    # 'Chile met Peru' is coded by PETRARCH as CHL->PER and PER->CHL
+    assert sorted(_event_triples([_act("040", _named("PER", 10))])) == [
+        ("CHL", "PER", "040"), ("PER", "CHL", "040")]
+    assert sorted(_event_triples([_act("0431", _named("PER", 10))])) == [
+        ("CHL", "PER", "0431"), ("PER", "CHL", "0431")]
+    # signing is one way; a criticism is not mutual; a denied meeting is not read back
+    assert _event_triples([_act("057", _named("PER", 10))]) == [("CHL", "PER", "057")]
+    assert _event_triples([_act("111", _named("PER", 10))]) == [("CHL", "PER", "111")]
+    assert _event_triples([_act("040", _named("PER", 10), negated=True)]) == [
+        ("CHL", "PER", "040")]
+    # a recipient coded from context (no phrase in the text) is not made an actor
+    assert _event_triples([_act("040", _entity("PER", 10))]) == [("CHL", "PER", "040")]
+
+
 @pytest.mark.parametrize(("text", "trigger", "target"), [
     # What a request, a proposal or a protest is about or for says no more of who or what
     # the act is done to.

@@ -411,15 +411,23 @@ def _event_triples(events: Iterable[Event]) -> list[tuple[str, str, str]]:
     """PETRARCH codes dyads: an event with both an actor and a recipient, one triple per
     (actor, recipient) pair. A joint act with no recipient ('Chile and Peru met') is
     coded by PETRARCH as each party acting on the other; dyads' record keeps it one event
-    with joint actors, so it is read here as those ordered pairs."""
-    out = []
+    with joint actors, so it is read here as those ordered pairs. A mutual act that names
+    its recipient (meeting, talks, a visit, negotiation: ``PETRARCH_MUTUAL``) is coded by
+    PETRARCH in both directions ('X met Y' as X->Y and Y->X), as the ConfliBERT set tags
+    both parties in both roles, so it is read here as both pairs too (not when negated).
+    Signing (057) is not: PETRARCH codes the signer acting on its partner only."""
+    out: list[tuple[str, str, str]] = []
     for event in events:
-        for a in event.actor:
-            for r in event.recipient:
-                out.append((a.code, r.code, event.cameo))
+        pairs = [(a.code, r.code) for a in event.actor for r in event.recipient]
+        out.extend((a, r, event.cameo) for a, r in pairs)
         if not event.recipient:
             codes = list(dict.fromkeys(a.code for a in event.actor))
             out.extend((a, b, event.cameo) for a in codes for b in codes if a != b)
+        elif event.cameo.startswith(PETRARCH_MUTUAL) and not event.negated:
+            named = {r.code for r in event.recipient
+                     if r.phrase is not None or r.antecedent is not None}
+            out.extend((r, a, event.cameo) for a, r in dict.fromkeys(pairs)
+                       if r in named and a != r and (r, a) not in pairs)
     return out
 
 
@@ -523,7 +531,10 @@ def score_petrarch(name: str, records: Sequence[PetrarchRecord], pipeline: Pipel
         "verbs.")
     result.notes.append("A joint act with no recipient (one dyads event with two or more "
                         "actors, 'Chile and Peru met') is read as each actor acting on the "
-                        "other, as PETRARCH codes it.")
+                        "other, as PETRARCH codes it; so is a mutual act that names its "
+                        "recipient (meeting, talks, a visit, negotiation: CAMEO 040-044, "
+                        "046, not negated), as the ConfliBERT set tags its parties in both "
+                        "roles. Signing (057) is read one way, as PETRARCH codes it.")
     result.notes.append("A record passes when dyads' (source, target, CAMEO) triples equal "
                         "the expected ones; records expecting no event pass when dyads "
                         "codes none with both an actor and a recipient.")
@@ -706,6 +717,9 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
 # CAMEO codes of acts both parties do to each other: meeting, talks, visits, negotiation
 # (040-044, 046; not 045, mediation) and signing an agreement (057).
 MUTUAL = ("040", "041", "042", "043", "044", "046", "057")
+# The PETRARCH sets code meetings, talks, visits and negotiation both ways, but an
+# agreement signed or ratified 'with' a partner one way only (signer -> partner).
+PETRARCH_MUTUAL = tuple(code for code in MUTUAL if code != "057")
 
 
 def _role_extents(event: Event) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

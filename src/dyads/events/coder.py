@@ -1405,19 +1405,41 @@ class EventCoder:
             country, code, sector = role.country, role.country, OFFICES[role.office]
             if block.pub_date is not None and not role.covers(block.pub_date):
                 sector = "ELI"  # PLOVER: a former official, out of office on that date
+        stacked = ""
         if not mention.start <= np_head.i < mention.end:
             sector = self._agent(np_head, mention.end) or sector
             if sector in OFFICIAL_SECTORS and any(c.lower_ in ("former", "ex")
                                                   for c in np_head.lefts):
                 sector = "ELI"  # PLOVER: 'former officials' are out of office
+            stacked = self._stacked_agents(np_head, mention.end, sector)
         if sector and len(code) == 3:
-            code += sector
+            code += stacked + sector
         return Entity(
             entity_text=block.text[first.idx:last.idx + len(last.text)], code=code,
             country=country, sector=sector, start=block.start + first.idx,
             end=block.start + last.idx + len(last.text), source=f"dictionary:{entry.origin}",
             phrase=phrase,
         )
+
+    def _stacked_agents(self, np_head: Token, after: int, sector: str | None) -> str:
+        """The codes of agent words that modify the head after the actor's name and that
+        its own sector leaves out, in the order written: CAMEO stacks them before the
+        head's ('Danish Islamist media': DNK + MUS + MED)."""
+        if not sector:
+            return ""
+        taken = {sector[i:i + 3] for i in range(0, len(sector), 3)}
+        out = ""
+        for tok in np_head.lefts:
+            if tok.i < after or tok.dep_ not in ("amod", "compound"):
+                continue
+            found = agent_sector(self.agents, tok)
+            if found is None:
+                continue
+            codes = [found[i:i + 3] for i in range(0, len(found), 3)]
+            if not taken.intersection(codes):
+                out += found
+                taken.update(codes)
+        return out
 
     def _agent(self, np_head: Token, after: int) -> str | None:
         """The sector an agent word names: the head with its 'of' phrase ('minister of
