@@ -3,12 +3,14 @@ conflict location, marked inferred."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from dyads.facts.places import ConflictPlaces
+from dyads.facts.places import ConflictPlaces, location
 from dyads.models import Event, Location, Sentence, Span
 from dyads.pipeline import Pipeline
+from dyads.places import load_gazetteer
 
 from .conftest import code, records, run_cli
 
@@ -121,3 +123,67 @@ def test_cli_prints_places_and_dates(tmp_path: Path) -> None:
     assert got["Two days later, Chad condemned Sudan."] == (
         {"text": "Two days later", "iso": "2024-06-04", "precision": "day"},
         ("El Fasher", True))
+
+
+# ---------------------------------------------------------------------- countries
+def test_a_country_in_a_locative_phrase_is_the_location(pipeline: Pipeline) -> None:
+    event = code(pipeline, "Government troops shelled rebel villages in Ukraine.")[0]
+    assert event["location"] == {"text": "Ukraine", "country": "UKR", "lat": 48.4,
+                                 "lon": 31.2, "inferred": False}
+    event = code(pipeline, "Insurgents launched attacks across Sudan.")[0]
+    assert where(event) == ("Sudan", False)
+    text = "Turkish jets bombed militant camps inside Syria and Iraq."
+    assert where(code(pipeline, text)[0]) == ("Syria", False)
+
+
+def test_a_country_is_named_by_its_names_not_its_adjective(pipeline: Pipeline) -> None:
+    event = code(pipeline, "Gunmen attacked a convoy in the Democratic Republic of the "
+                           "Congo.")[0]
+    assert event["location"]["country"] == "COD"
+    assert event["location"]["text"] == "DR Congo"  # the gazetteer's name, as for cities
+    assert code(pipeline, "Somali gunmen attacked a convoy.")[0]["location"] is None
+
+
+def test_a_finer_place_beats_its_country(pipeline: Pipeline) -> None:
+    text = "Rebels ambushed a patrol in Ukraine near Bakhmut."
+    assert where(code(pipeline, text)[0]) == ("Bakhmut", False)
+    text = "Militants bombed a market in Mogadishu, in Somalia."
+    assert where(code(pipeline, text)[0]) == ("Mogadishu", False)
+
+
+def test_a_participant_country_is_not_the_location(pipeline: Pipeline) -> None:
+    event = code(pipeline, "Russia attacked Ukraine.")[0]
+    assert event["location"] is None
+    event = code(pipeline, "Ethiopia accused Eritrea of lying.")[0]
+    assert event["location"] is None
+
+
+def test_only_a_phrase_of_being_inside_names_a_country(pipeline: Pipeline) -> None:
+    # near the border with Chad is not in Chad; the Gulf of Guinea is not Guinea
+    event = code(pipeline, "Gunmen killed ten villagers near the border with Chad.")[0]
+    assert event["location"] is None
+    event = code(pipeline, "Officials in Kenya said Somali militants attacked a bus.")
+    assert [e["location"] for e in event if e["event"] == "ASSAULT"] == [None]
+
+
+def test_a_country_never_outranks_a_finer_main_location(pipeline: Pipeline) -> None:
+    text = ("Fighters shelled villages in Syria.\n\n"
+            "Fighters shelled villages in Syria.\n\n"
+            "Government troops shelled rebels near Idlib.\n\n"
+            "Turkey urged Russia to show restraint.")
+    got = {e["text"]: where(e) for e in code(pipeline, text)}
+    assert got["Fighters shelled villages in Syria."] == ("Syria", False)
+    assert got["Turkey urged Russia to show restraint."] == ("Idlib", True)
+    alone = code(pipeline, "Fighters shelled villages in Syria.\n\n"
+                           "Turkey urged Russia to show restraint.")
+    assert [where(e) for e in alone] == [("Syria", False), ("Syria", True)]
+
+
+def test_a_country_outside_a_finer_place_waits_for_the_finer() -> None:
+    tally = ConflictPlaces()
+    ukraine = location(load_gazetteer()["Ukraine"])
+    tally.add(replace(_event(None, 4), location=ukraine))
+    tally.add(replace(_event(None, 4), location=ukraine))
+    tally.add(_event("Bakhmut", 3))
+    main = tally.main()
+    assert main is not None and main.text == "Bakhmut"

@@ -1,5 +1,6 @@
-"""The places gazetteer (data/places/gazetteer.jsonl): well formed and consistent with the
-actor tables. Standard library only, so it checks the file itself, not any loader."""
+"""The places gazetteer (data/places/gazetteer.jsonl, and countries.jsonl beside it): well
+formed and consistent with the actor tables. Standard library only, so it checks the files
+themselves, not any loader."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ GAZETTEER = DATA / "places" / "gazetteer.jsonl"
 ACTOR_TABLES = ("countries.jsonl", "territories.jsonl", "disputed.jsonl")
 
 KEYS = {"name", "names", "country", "kind", "lat", "lon"}
-KINDS = {"capital", "city", "town", "region", "base", "crossing"}
+KINDS = {"capital", "city", "town", "region", "base", "crossing"}  # "country": countries.jsonl
 
 # Surface forms that name different places in different countries. A matcher has to settle
 # these from context (the country named nearby, the story's dateline).
@@ -168,3 +169,101 @@ def test_every_capital_in_the_country_table_is_a_place() -> None:
         for c in row.get("capitals") or []
     }
     assert set(CAPITALS_LEFT_OUT) <= listed_in_table, "stale CAPITALS_LEFT_OUT entry"
+
+
+# ---------------------------------------------------------------------- the countries
+COUNTRIES = DATA / "places" / "countries.jsonl"
+# A country's approximate centre lies within this many degrees of the box round the
+# gazetteer's places in it (the check catches a wrong sign or hemisphere); a country
+# with fewer places than that is checked against its capital, within this many km.
+MARGIN = 2.0
+NEAR_CAPITAL_KM = 1200.0
+# Capitals the gazetteer leaves out (CAPITALS_LEFT_OUT), to check a centre by.
+CAPITALS_ELSEWHERE = {"SYC": (-4.62, 55.45)}  # Victoria
+
+
+@cache
+def country_places() -> list[tuple[int, dict[str, Any]]]:
+    return _rows(COUNTRIES)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    cos = (math.sin(la1) * math.sin(la2)
+           + math.cos(la1) * math.cos(la2) * math.cos(lo1 - lo2))
+    return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
+
+
+def test_every_state_and_territory_has_a_country_place() -> None:
+    codes = [row["country"] for _, row in country_places()]
+    assert len(codes) == len(set(codes)), "a country listed twice"
+    forms = {form for _, row in places() for form in row["names"]}
+    missing = []
+    for table in ("countries.jsonl", "territories.jsonl"):
+        for _, row in _rows(DATA / "actors" / table):
+            if row["code"] in codes:
+                continue
+            # a territory whose every name is a finer place ('Gaza Strip', 'West Bank')
+            if row["type"] == "territory" and set(row["names"]) <= forms:
+                continue
+            missing.append((table, row["code"]))
+    assert not missing, missing
+    assert len(codes) >= 190
+
+
+def test_country_rows_are_well_formed() -> None:
+    tables: dict[str, dict[str, Any]] = {}
+    for table in ("countries.jsonl", "territories.jsonl"):  # PSE: the state's row
+        for _, row in _rows(DATA / "actors" / table):
+            tables.setdefault(row["code"], row)
+    for number, row in country_places():
+        assert set(row) == KEYS, f"line {number}: keys {sorted(row)}"
+        assert row["kind"] == "country", number
+        actor = tables[row["country"]]
+        # its own names only: never an adjective or a demonym ('Ukrainian')
+        assert row["name"] == actor["name"], number
+        assert row["names"] and set(row["names"]) <= {actor["name"], *actor["names"]}, number
+        assert not set(row["names"]) & {*actor["adjectives"], *actor["demonyms"]}
+        lat, lon = row["lat"], row["lon"]
+        for value in (lat, lon):
+            assert isinstance(value, (int, float)) and not isinstance(value, bool), number
+            assert round(value, 1) == value, f"line {number}: {value}: one decimal"
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, number
+
+
+def test_country_names_are_unique_and_leave_finer_places_alone() -> None:
+    seen: dict[str, int] = {}
+    for number, row in country_places():
+        for form in row["names"]:
+            assert form not in seen, f"line {number}: {form!r} also on line {seen[form]}"
+            seen[form] = number
+    finer = {form for _, row in places() for form in row["names"]}
+    # a city-state's capital holds its name ('Singapore'): the city is the finer place
+    assert not set(seen) & finer, sorted(set(seen) & finer)
+
+
+def test_country_centres_lie_in_their_country() -> None:
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    capitals: dict[str, tuple[float, float]] = {}
+    for _, row in places():
+        code = row["country"][:3]
+        points[code].append((row["lat"], row["lon"]))
+        if row["kind"] == "capital":
+            capitals.setdefault(code, (row["lat"], row["lon"]))
+    bad = []
+    for _, row in country_places():
+        code, centre = row["country"], (row["lat"], row["lon"])
+        found = points[code]
+        if len(found) >= 3:
+            lats, lons = [p[0] for p in found], [p[1] for p in found]
+            if not (min(lats) - MARGIN <= centre[0] <= max(lats) + MARGIN
+                    and min(lons) - MARGIN <= centre[1] <= max(lons) + MARGIN):
+                bad.append((code, centre, "outside its places"))
+        else:
+            capital = capitals.get(code) or CAPITALS_ELSEWHERE.get(code)
+            assert capital is not None, f"{code}: nothing to check its centre by"
+            if _km(centre, capital) > NEAR_CAPITAL_KM:
+                bad.append((code, centre, "far from its capital"))
+    assert not bad, bad

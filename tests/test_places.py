@@ -62,3 +62,19 @@ def test_a_clause_of_the_same_moment_says_where_too(pipeline: Pipeline) -> None:
 def test_a_town_near_the_border_is_the_state_it_is_in(pipeline: Pipeline) -> None:
     first = code(pipeline, "Chilean troops shelled a village near Tacna.")[0]
     assert [r["code"] for r in first["recipient"]] == ["PER"]
+
+
+def test_countries_load_with_the_gazetteer_and_a_city_keeps_its_form() -> None:
+    places = load_gazetteer()
+    assert places["Ukraine"].kind == "country" and places["Ukraine"].country == "UKR"
+    assert places["Singapore"].kind == "capital"  # the city-state's city is the finer place
+    assert places["Republic of Singapore"].kind == "country"
+
+
+def test_the_coder_sees_no_countries(pipeline: Pipeline) -> None:
+    matcher = PlaceMatcher(pipeline.nlp, load_gazetteer())
+    doc = pipeline.nlp("Shelling in Ukraine hit Kharkiv; troops massed in Guinea-Bissau.")
+    finer, countries = matcher.find(doc)
+    assert [doc[m.start:m.end].text for m in finer] == ["Kharkiv", "Bissau"]
+    assert [doc[m.start:m.end].text for m in countries] == ["Ukraine"]
+    assert [m.place.kind for m in matcher(doc)] == ["country", "city", "country"]

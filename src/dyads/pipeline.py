@@ -114,8 +114,10 @@ class Pipeline:
         waiting = []
         for k, (block, doc) in enumerate(zip(blocks, docs, strict=True)):
             mentions = self.matcher(doc)
-            places = self.places(doc)
+            places, countries = self.places.find(doc)
             sentences, events = self.coder.code_block(doc, mentions, block, places)
+            if countries:
+                places = sorted((*places, *countries), key=lambda m: m.start)
             coded.append((mentions, sentences, events, self.facts(doc, block, events, places)))
             if self.lazy_pipes and _needs_names(doc, mentions, events, block.start):
                 waiting.append(k)

@@ -1,6 +1,7 @@
 """Places: the gazetteer that ships in ``data/places/gazetteer.jsonl`` (capitals, cities,
-regions, towns, bases and crossings, with their country and coordinates) and a matcher
-that finds them in parsed text.
+regions, towns, bases and crossings, with their country and coordinates) and
+``data/places/countries.jsonl`` (every state and territory, at its approximate centre),
+and a matcher that finds them in parsed text.
 
 A place is not an actor: "Tel Aviv" in "a bombing in Tel Aviv" says where an event
 happened, and so which state's soil it happened on. The actor dictionaries decide what a
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
-KINDS = frozenset({"capital", "city", "town", "region", "base", "crossing"})
+KINDS = frozenset({"country", "capital", "city", "town", "region", "base", "crossing"})
+COUNTRY = "country"  # the kind of a whole state or territory: the coarsest place
 KEYS = ("name", "names", "country", "kind", "lat", "lon")
 
 
@@ -50,11 +52,12 @@ class PlaceMention:
 
 
 def load_gazetteer(paths: Sequence[str | Path] = ()) -> dict[str, Place]:
-    """Surface form -> place, from the shipped gazetteer and then ``paths`` (a later file
-    wins a form an earlier one lists). A bad row raises ``DataError`` naming file and
-    line."""
+    """Surface form -> place, from the shipped countries, the shipped gazetteer and then
+    ``paths`` (a later file wins a form an earlier one lists, so a city wins a form it
+    shares with its country). A bad row raises ``DataError`` naming file and line."""
     forms: dict[str, Place] = {}
-    for path in (data_path("places", "gazetteer.jsonl"), *map(Path, paths)):
+    shipped = (data_path("places", "countries.jsonl"), data_path("places", "gazetteer.jsonl"))
+    for path in (*shipped, *map(Path, paths)):
         for line_no, row in read_jsonl(path, required=KEYS, allowed=KEYS):
             names, country, kind = row["names"], row["country"], row["kind"]
             if not isinstance(names, list) or not names or not all(
@@ -88,6 +91,21 @@ class PlaceMatcher:
     def __call__(self, doc: Doc) -> list[PlaceMention]:
         return [PlaceMention(start, end, place)
                 for start, end, place in longest(self.index.matches(doc))]
+
+    def find(self, doc: Doc) -> tuple[list[PlaceMention], list[PlaceMention]]:
+        """The places finer than a country (longest first, as if no country were
+        listed), and the countries named outside them, each in text order. The event
+        coder reads only the first: a country's name is an actor's, not a place's."""
+        found = list(self.index.matches(doc))
+        finer = [PlaceMention(start, end, place) for start, end, place
+                 in longest(m for m in found if m[2].kind != COUNTRY)]
+        if len(finer) == len(found):
+            return finer, []
+        inside = {i for m in finer for i in range(m.start, m.end)}
+        countries = [PlaceMention(start, end, place) for start, end, place in longest(found)
+                     if place.kind == COUNTRY
+                     and not any(i in inside for i in range(start, end))]
+        return finer, countries
 
 
 @lru_cache(maxsize=4)
