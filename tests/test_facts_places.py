@@ -23,7 +23,7 @@ def where(event: dict[str, Any]) -> tuple[str, bool] | None:
 def test_a_place_in_a_locative_phrase_on_the_trigger(pipeline: Pipeline) -> None:
     event = code(pipeline, "Kenyan police arrested three smugglers in Mombasa.")[0]
     assert event["location"] == {"text": "Mombasa", "country": "KEN", "lat": -4.04,
-                                 "lon": 39.67, "inferred": False}
+                                 "lon": 39.67, "inferred": False, "kind": "city"}
 
 
 def test_the_trigger_phrase_beats_a_place_elsewhere_in_the_sentence(
@@ -129,7 +129,7 @@ def test_cli_prints_places_and_dates(tmp_path: Path) -> None:
 def test_a_country_in_a_locative_phrase_is_the_location(pipeline: Pipeline) -> None:
     event = code(pipeline, "Government troops shelled rebel villages in Ukraine.")[0]
     assert event["location"] == {"text": "Ukraine", "country": "UKR", "lat": 48.4,
-                                 "lon": 31.2, "inferred": False}
+                                 "lon": 31.2, "inferred": False, "kind": "country"}
     event = code(pipeline, "Insurgents launched attacks across Sudan.")[0]
     assert where(event) == ("Sudan", False)
     text = "Turkish jets bombed militant camps inside Syria and Iraq."

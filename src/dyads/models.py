@@ -114,10 +114,11 @@ class Location:
     lat: float | None
     lon: float | None
     inferred: bool = False  # not named in the sentence: the document's main conflict place
+    kind: str | None = None  # the gazetteer's kind: capital, city, ..., country
 
     def to_record(self) -> dict[str, Any]:
         return {"text": self.text, "country": self.country, "lat": self.lat, "lon": self.lon,
-                "inferred": self.inferred}
+                "inferred": self.inferred, "kind": self.kind}
 
 
 @dataclass(frozen=True, slots=True)

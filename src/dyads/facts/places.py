@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..models import Event, Location
@@ -35,15 +36,7 @@ CLIMB = 4  # how far up from a place's name a locative preposition is looked for
 
 
 def location(place: Place, inferred: bool = False) -> Location:
-    found = Location(place.name, place.country, place.lat, place.lon, inferred)
-    if place.kind == COUNTRY:
-        _COUNTRIES.add(found)
-    return found
-
-
-# The locations made from countries (a handful of values), which the tally of a
-# document's main conflict location passes over while a finer place is known.
-_COUNTRIES: set[Location] = set()
+    return Location(place.name, place.country, place.lat, place.lon, inferred, place.kind)
 
 
 def _inside_head(doc: Doc, mention: PlaceMention) -> Token | None:
@@ -152,7 +145,8 @@ class ConflictPlaces:
 
     def main(self) -> Location | None:
         # a country only when no hostile event names a finer place
-        finer = {n for n, where in self.places.items() if where not in _COUNTRIES}
+        # the tally passes over countries while a finer place is known
+        finer = {n for n, where in self.places.items() if where.kind != COUNTRY}
         for quad in sorted(self.counts, reverse=True):
             counts = self.counts[quad]
             names = [n for n in counts if n in finer] if finer else list(counts)
@@ -160,5 +154,5 @@ class ConflictPlaces:
                 continue
             name = max(names, key=lambda n: (counts[n], -self.order[n]))
             found = self.places[name]
-            return Location(found.text, found.country, found.lat, found.lon, True)
+            return replace(found, inferred=True)
         return None
