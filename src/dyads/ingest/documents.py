@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Skip
+from .files import expand_paths
 
 # Kinds of input, by the file's ending; anything else is read as plain text.
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -99,22 +99,16 @@ def kind_of(path: Path) -> str:
 
 
 def _walk(paths: Sequence[str]) -> Iterator[Path | Skip]:
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            found = False
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for file in sorted(files):
-                    if not file.startswith("."):
-                        found = True
-                        yield Path(root) / file
-            if not found:
-                yield Skip(name, "directory holds no files", code="empty")
-        elif not path.exists():
-            yield Skip(name, "no such file or directory", code="missing")
+    """Files in order, directories walked as ``dyads code`` walks them; '-' (standard
+    input) is not a corpus source."""
+    for item in expand_paths(paths):
+        if isinstance(item, Skip):
+            yield item
+        elif item[1] is None:
+            yield Skip(item[0], "standard input is not read by ingest; give files or "
+                       "directories", code="unreadable")
         else:
-            yield path
+            yield item[1]
 
 
 def iter_documents(paths: Sequence[str]) -> Iterator[SourceDocument | Skip]:

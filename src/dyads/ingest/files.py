@@ -89,7 +89,7 @@ def _not_utf8_reason(exc: _NotUtf8) -> str:
             "convert it, for example with iconv -t UTF-8")
 
 
-def _expand(paths: Sequence[str]) -> Iterator[tuple[str, Path | None] | Skip]:
+def expand_paths(paths: Sequence[str]) -> Iterator[tuple[str, Path | None] | Skip]:
     """(name, path) pairs in order, directories walked in sorted order; '-' is stdin."""
     for name in paths:
         if name == "-":
@@ -127,7 +127,7 @@ def iter_stream(
     paths: Sequence[str], options: InputOptions, rules: BoilerplateRules
 ) -> Iterator[StreamItem]:
     """The whole input as one stream, in input order."""
-    targets = list(_expand(paths))
+    targets = list(expand_paths(paths))
     many = len(targets) > 1
     for target in targets:
         if isinstance(target, Skip):
