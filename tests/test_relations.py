@@ -79,6 +79,8 @@ def test_no_supply_relation(relating: Pipeline, text: str) -> None:
     ("Saudi Arabia regards Iran as its main enemy.", ("rivalry", "SAU", "IRN", False)),
     ("India sees France as a partner against China.", ("alliance", "IND", "FRA", False)),
     ("India sees France as a partner against China.", ("rivalry", "IND", "CHN", False)),
+    ("Greece bought frigates to deter Turkey, which it regards as its main rival.",
+     ("rivalry", "GRC", "TUR", False)),
 ])
 def test_stances(relating: Pipeline, text: str, expected: tuple[str, str, str, bool]) -> None:
     assert expected in _stances(relating, text)

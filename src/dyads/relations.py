@@ -494,6 +494,10 @@ def _viewer(tok: Token, at: dict[int, Entity]) -> tuple[Entity, Entity] | None:
     if subject is None or seen_tok is None:
         return None
     holder, seen = _party(subject, at), _party(seen_tok, at)
+    if holder is None and subject.pos_ == "PRON" and subject.lower_ in ("it", "they"):
+        # 'Greece ..., which it regards as a rival': the pronoun is the main clause's subject
+        main = _child(subject.sent.root, "nsubj")
+        holder = _party(main, at) if main is not None else None
     if holder is None or seen is None:
         return None
     return holder, seen
