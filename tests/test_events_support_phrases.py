@@ -75,3 +75,13 @@ def test_an_ordered_act_is_the_orderers_act(pipeline: Pipeline) -> None:
     # an order to someone to act is still a demand
     events = code(pipeline, "Bolivia ordered Chilean troops to leave the border area.")
     assert [e["event"] for e in events][:1] == ["REQUEST"]
+
+
+def test_what_is_defied_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    # 'a ban by the army' is what the paper defied: background, not a new ban
+    events = code(pipeline, "A Kenyan newspaper defied a ban imposed by the Ugandan army.")
+    assert [(e["event"], e["cameo"][:3]) for e in events] == [("REJECT", "128")]
+    # a ban imposed is news
+    events = code(pipeline, "The Ugandan army imposed a ban on the Kenyan newspaper.")
+    assert events and events[0]["actor"][0]["code"] == "UGAMIL"
+    assert events[0]["event"] != "REJECT"

@@ -528,6 +528,8 @@ class EventCoder:
             if governed and tok.dep_ == "dobj" and fired[tok.head.i].objects and any(
                     c.dep_ == "poss" and c.pos_ == "PRON" for c in _kids(tok)):
                 continue  # 'Kenya halted its talks with X': the halting, not the talks
+            if governed and tok.dep_ == "dobj" and fired[tok.head.i].cameo.startswith("128"):
+                continue  # 'violated a ban by the army': the ban is what was defied, not news
             # A governed noun is its own event only when it names its own actor:
             # "Pakistan's call for talks was rejected" (two events), not "supplied
             # Azerbaijan with weapons deliveries" (one).
