@@ -173,6 +173,14 @@ def test_a_sentences_only_date_is_not_always_the_events(pipeline: Pipeline, text
     assert (events[0]["date"] is not None) is dated
 
 
+def test_a_datelines_date_is_the_reports(pipeline: Pipeline) -> None:
+    text = "LIMA, Oct. 4 (Dyads Wire) - Peru sent rifles to Bolivia, officials said."
+    events = code(pipeline, text, pub_date=PUB)
+    assert events and events[0]["date"] is None
+    text = "LIMA, Oct. 4 (Dyads Wire) - Peru sent rifles to Bolivia on Tuesday."
+    assert code(pipeline, text, pub_date=PUB)[0]["date"]["text"] == "Tuesday"
+
+
 def test_a_sentence_without_a_date_gives_none(pipeline: Pipeline) -> None:
     text = "Russia shelled Kharkiv on 3 March 2022.\n\nUkraine condemned Russia."
     events = code(pipeline, text, pub_date=PUB)

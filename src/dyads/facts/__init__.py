@@ -10,6 +10,7 @@ events with no place of their own the document's main conflict location.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -85,7 +86,12 @@ class FactFinder:
                         if not self.key_ids.isdisjoint(words) else frozenset()
                     if hits or YEAR_GATE.search(text):
                         gates = open_gates(text, {self.words[h] for h in hits})
-                        dates.extend((base, x) for x in find_dates(text, gates))
+                        # a dateline's date ('BAKU, Sept. 21 (Wire) - ...') is the
+                        # report's, not the events'
+                        line = DATELINE.match(text)
+                        after = line.end() if line else 0
+                        dates.extend((base, x) for x in find_dates(text, gates)
+                                     if x.start >= after)
                 here = [m for m in places if tokens.start <= m.start < tokens.stop]
                 known = found[sentence.start] = (first, len(dates), here)
             first, last, here = known
@@ -112,6 +118,8 @@ class FactFinder:
 
 
 EMPTY = BlockFacts()
+# A wire dateline: a place in capitals, a date, perhaps the agency, then a dash.
+DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40},[^\n]{0,40}?\s[-\u2013\u2014]\s")
 ATTRS: list[int | str] = ["IDX", "LOWER"]  # token offsets, lower-case forms
 
 
