@@ -36,6 +36,17 @@ class FlowRules:
         return [(self.by_term[m.group(0).lower()], m.group(0), m.start())
                 for m in self.pattern.finditer(text)]
 
+    def goods(self, text: str) -> list[tuple[Commodity, str]]:
+        """(commodity, the words) of each kind of goods a text names, once each, first
+        mention first; a general word ('weapons') is dropped beside a specific one of the
+        same commodity ('drones')."""
+        goods: dict[tuple[str, str | None], tuple[Commodity, str]] = {}
+        for item, words, _ in self.commodities(text):
+            goods.setdefault((item.commodity, item.category), (item, words))
+        specific = {c for c, category in goods if category is not None}
+        return [g for (c, category), g in goods.items()
+                if category is not None or c not in specific]
+
     def direction(self, rule: str) -> str:
         return "inbound" if any(r in self.inbound for r in rule.split(", ")) else "outbound"
 

@@ -203,14 +203,9 @@ class RelationFinder:
         return self._goods_in(" ".join(_text(p) for p in phrases if p is not None))
 
     def _goods_in(self, text: str) -> list[Goods]:
-        """(commodity, category, words) named in a text; a general word ('weapons') is
-        dropped beside a specific one of the same commodity ('drones')."""
-        goods: list[Goods] = []
-        for item, words, _ in self.flow_rules.commodities(text):
-            if all((c, cat) != (item.commodity, item.category) for c, cat, _ in goods):
-                goods.append((item.commodity, item.category, words))
-        specific = {c for c, cat, _ in goods if cat is not None}
-        return [g for g in goods if g[1] is not None or g[0] not in specific]
+        """(commodity, category, words) named in a text (see ``FlowRules.goods``)."""
+        return [(item.commodity, item.category, words)
+                for item, words in self.flow_rules.goods(text)]
 
     def _supplies(self, supplier: Entity | None, recipient: Entity | None,
                   goods: list[Goods], share: float | None, words: Span,

@@ -103,30 +103,16 @@ def _clause_after(event: Event) -> str:
     return after[:stop.start()] if stop else after
 
 
-def _goods(event: Event, rules: FlowRules) -> list[tuple[Commodity, str]]:
-    """The goods named for this transfer: after the trigger up to the clause's end, or
-    else before it back to the clause's start ('drones supplied by Iran')."""
-    text = event.sentence.text
-    trigger_start = event.trigger.start - event.sentence.start
-    trigger_end = event.trigger.end - event.sentence.start
-    after = text[trigger_end:]
-    stop = CLAUSE_END.search(after)
-    found = rules.commodities(after[:stop.start()] if stop else after)
-    if not found:
-        before = text[:trigger_start]
+def _goods(event: Event, rules: FlowRules, after: str) -> list[tuple[Commodity, str]]:
+    """The goods named for this transfer: in ``after``, the words after the trigger to
+    the clause's end, or else before it back to the clause's start ('drones supplied by
+    Iran')."""
+    goods = rules.goods(after)
+    if not goods:
+        before = event.sentence.text[:event.trigger.start - event.sentence.start]
         starts = [m.end() for m in CLAUSE_END.finditer(before)]
-        found = rules.commodities(before[starts[-1] if starts else 0:])
-    seen: set[tuple[str, str | None]] = set()
-    goods: list[tuple[Commodity, str]] = []
-    for item, words, _ in found:
-        key = (item.commodity, item.category)
-        if key not in seen:
-            seen.add(key)
-            goods.append((item, words))
-    # A general word ('weapons') adds nothing beside a specific one of the same commodity.
-    specific = {item.commodity for item, _ in goods if item.category is not None}
-    return [(item, words) for item, words in goods
-            if item.category is not None or item.commodity not in specific]
+        goods = rules.goods(before[starts[-1] if starts else 0:])
+    return goods
 
 
 def _period(event: Event) -> str | None:
@@ -146,7 +132,8 @@ def flows_of(event: Event, rules: FlowRules, node: NodeOf | None = None) -> Iter
         return
     if event.negated or event.modality in NO_FLOW_MODALITIES:
         return
-    goods = _goods(event, rules)
+    clause = _clause_after(event)
+    goods = _goods(event, rules, clause)
     if not goods:
         default = DEFAULT_COMMODITY.get(cameo)
         if default is None:
@@ -158,7 +145,6 @@ def flows_of(event: Event, rules: FlowRules, node: NodeOf | None = None) -> Iter
         suppliers, recipients = recipients, suppliers
     if not suppliers or not recipients:
         return
-    clause = _clause_after(event)
     share = next((q.value for q in event.quantities if q.kind == "share"), None)
     if share is None and " of " in clause:  # 'buys about a third of its oil from'
         share = share_of(clause)
@@ -208,24 +194,27 @@ def merge_flows(flows: Iterable[Flow]) -> list[Flow]:
 def _absorb_general(flows: list[Flow]) -> list[Flow]:
     out: list[Flow] = []
     general: list[Flow] = []
+    specific: dict[tuple[str, str, str, str], list[int]] = {}  # pair's goods -> in out
     for flow in flows:
-        plain = flow.category is None and flow.share is None and flow.amount is None
-        (general if plain else out).append(flow)
+        if flow.category is None and flow.share is None and flow.amount is None:
+            general.append(flow)
+            continue
+        if flow.category is not None:
+            specific.setdefault(_pair(flow), []).append(len(out))
+        out.append(flow)
     for flow in general:
-        k = next((i for i, f in enumerate(out) if f.category is not None
-                  and (f.supplier, f.recipient, f.commodity, f.modality)
-                  == (flow.supplier, flow.recipient, flow.commodity, flow.modality)
-                  and flow.period in (None, f.period)), None)
-        if k is None:
+        found = specific.get(_pair(flow), [])
+        if not any(flow.period in (None, out[i].period) for i in found):
             out.append(flow)
             continue
         # The same goods, told twice: every specific flow of the pair takes the evidence.
-        for i, f in enumerate(out):
-            if f.category is not None and (f.supplier, f.recipient, f.commodity,
-                                           f.modality) == (flow.supplier, flow.recipient,
-                                                           flow.commodity, flow.modality):
-                out[i] = _with_evidence(f, flow)
+        for i in found:
+            out[i] = _with_evidence(out[i], flow)
     return out
+
+
+def _pair(flow: Flow) -> tuple[str, str, str, str]:
+    return (flow.supplier, flow.recipient, flow.commodity, flow.modality)
 
 
 def _with_evidence(flow: Flow, other: Flow) -> Flow:
@@ -242,12 +231,14 @@ def _merge_same(flows: Iterable[Flow]) -> list[Flow]:
     """Reports of the same flow as one; a report with no date joins a dated report of the
     same flow (a headline and its story), two different dates stay apart."""
     merged: list[Flow] = []
+    by_key: dict[tuple[object, ...], list[int]] = {}  # the key but its period -> merged
     for flow in flows:
-        same = next((k for k, old in enumerate(merged)
-                     if old.key[:5] + old.key[6:] == flow.key[:5] + flow.key[6:]
-                     and (old.period == flow.period or None in (old.period, flow.period))),
-                    None)
+        undated = flow.key[:5] + flow.key[6:]
+        places = by_key.setdefault(undated, [])
+        same = next((k for k in places if merged[k].period == flow.period
+                     or None in (merged[k].period, flow.period)), None)
         if same is None:
+            places.append(len(merged))
             merged.append(flow)
         else:
             old = merged[same]
