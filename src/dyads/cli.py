@@ -3,6 +3,7 @@ one-line messages. Only this module prints or exits."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -280,8 +281,8 @@ def system(
             write_picture(built, output)
             typer.echo(f"dyads: wrote {output}", err=True)
             return
-        out = output.open("w", encoding="utf-8") if output else sys.stdout
-        with out if output else _nullcontext(out) as stream:
+        with (output.open("w", encoding="utf-8") if output
+              else contextlib.nullcontext(sys.stdout)) as stream:
             if fmt == "json":
                 write_json(built, stream)
             elif fmt == "graphml":
@@ -292,17 +293,11 @@ def system(
                 console = Console(file=stream, width=None if output is None else 160)
                 for table in tables(built, evidence):
                     console.print(table)
-    except OSError as exc:
-        _fail(f"cannot write {output}: {exc.strerror or exc}")
-    except BrokenPipeError:
+    except BrokenPipeError:  # downstream closed (| head): stop quietly
         sys.stderr.close()
         raise typer.Exit(0) from None
-
-
-def _nullcontext(stream: TextIO) -> Any:
-    import contextlib
-
-    return contextlib.nullcontext(stream)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 @app.command()
