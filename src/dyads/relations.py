@@ -147,12 +147,15 @@ class RelationFinder:
         self.flow_rules = flow_rules
         self.hedges = hedges
         self._lemmas = words.lemmas
+        self._wanted: frozenset[int] | None = None
 
     def __call__(self, doc: Doc, sentences: Sequence[Sentence],
                  entities: Iterable[Entity], offset: int) -> list[Relation]:
         """Relations of a block; ``entities`` are its actor mentions with document
         offsets (the block starts at ``offset``); sentence indices are the block's."""
-        wanted = frozenset(int(doc.vocab.strings[w]) for w in self._lemmas)
+        if self._wanted is None:  # the words' numbers, as Doc.to_array gives them
+            self._wanted = frozenset(int(doc.vocab.strings[w]) for w in self._lemmas)
+        wanted = self._wanted
         rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
         hits = [doc[i] for i, (lemma, lower) in enumerate(rows)
                 if lemma in wanted or lower in wanted]
