@@ -269,10 +269,12 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                 result.events.append(coded)
                 known.add(coded)
             for relation in item.relations:
-                index = base + relation.sentence.index
-                relation = relation.with_sentence(replace(relation.sentence, index=index))
-                if isinstance(relation, SupplyRelation):  # when the goods moved
-                    relation = replace(relation, period=known.period_of(relation.sentence))
+                sentence = replace(relation.sentence, index=base + relation.sentence.index)
+                if isinstance(relation, SupplyRelation):  # and when the goods moved
+                    relation = replace(relation, sentence=sentence,
+                                       period=known.period_of(sentence))
+                else:
+                    relation = replace(relation, sentence=sentence)
                 result.relations.append(relation)
             resolver.add(item.mentions)
             result.sentences += len(item.sentences)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,9 +101,6 @@ class SupplyRelation:
     goods: str = ""  # the commodity words as written ('arms imports' gives 'arms')
     period: str | None = None  # ISO date or interval, when the sentence says (facts)
 
-    def with_sentence(self, sentence: Sentence) -> SupplyRelation:
-        return replace(self, sentence=sentence)
-
 
 @dataclass(frozen=True, slots=True)
 class Stance:
@@ -118,9 +115,6 @@ class Stance:
     sentence: Sentence
     hedged: bool
     rule: str
-
-    def with_sentence(self, sentence: Sentence) -> Stance:
-        return replace(self, sentence=sentence)
 
 
 Relation = SupplyRelation | Stance
