@@ -45,3 +45,18 @@ def run_cli(*args: str, stdin: str | bytes | None = None,
 
 def records(stdout: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def assert_shipped_set_holds_its_floors(name: str, pipeline: Pipeline) -> None:
+    """Score a gold set that ships with dyads; every headline figure has a floor in
+    floors.json and is at or above it."""
+    from dyads.eval.gate import check, load_floors
+    from dyads.eval.sets import evaluate
+
+    results = evaluate([name], pipeline.settings, pipeline=pipeline, baselines=False)
+    floors = load_floors(ROOT / "floors.json")
+    headline = [f.key for f in results[0].figures if f.headline]
+    missing = [k for k in headline if f"{name}/{k}" not in floors.floors]
+    assert not missing, f"no floor for {missing}"
+    failures = check(results, floors)
+    assert not failures, "\n".join(f.message() for f in failures)

@@ -11,12 +11,10 @@ import pytest
 
 from dyads.datafiles import data_path
 from dyads.errors import DataError
-from dyads.eval.gate import check, load_floors
 from dyads.eval.project_system import read_systems
-from dyads.eval.sets import evaluate
 from dyads.pipeline import Pipeline
 
-from .conftest import ROOT
+from .conftest import assert_shipped_set_holds_its_floors
 
 COMMODITIES = {"arms", "oil", "gas", "coal", "electricity", "nuclear fuel", "food", "money",
                "humanitarian aid", "technology", "aid"}
@@ -32,14 +30,7 @@ def _known_codes() -> set[str]:
 
 
 def test_project_system_figures_hold_their_floors(pipeline: Pipeline) -> None:
-    results = evaluate(["project_system"], pipeline.settings, pipeline=pipeline,
-                       baselines=False)
-    floors = load_floors(ROOT / "floors.json")
-    headline = [f.key for f in results[0].figures if f.headline]
-    missing = [k for k in headline if f"project_system/{k}" not in floors.floors]
-    assert not missing, f"no floor for {missing}"
-    failures = check(results, floors)
-    assert not failures, "\n".join(f.message() for f in failures)
+    assert_shipped_set_holds_its_floors("project_system", pipeline)
 
 
 def test_gold_systems_are_well_formed() -> None:
