@@ -256,18 +256,12 @@ def _iso_date(m: re.Match[str], s: int, e: int, t: str) -> DateExpr:
     return DateExpr(t, s, e, "calendar", int(m["y"]), int(m["m"]), int(m["d"]))
 
 
-@pattern("month", rf"\b(?P<x>(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH_SHORT})(?:,?\s+(?P<y>{YEAR}))?)"
-         r"(?![\w-])")
-def _day_month(m: re.Match[str], s: int, e: int, t: str) -> DateExpr | None:
-    if not _named(m["m"]):
-        return None
-    return DateExpr(t, s, e, "calendar", int(m["y"]) if m["y"] else None, _month(m["m"]),
-                    _digits(m["d"]))
-
-
+# Registered bottom first: day-month ('12 September 2023'), then month-day ('Sept. 12').
 @pattern("month", rf"\b(?P<x>(?P<m>{MONTH_SHORT})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR}))?)\b"
          r"(?![.,]?\d)")
-def _month_day(m: re.Match[str], s: int, e: int, t: str) -> DateExpr | None:
+@pattern("month", rf"\b(?P<x>(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH_SHORT})(?:,?\s+(?P<y>{YEAR}))?)"
+         r"(?![\w-])")
+def _day_and_month(m: re.Match[str], s: int, e: int, t: str) -> DateExpr | None:
     if not _named(m["m"]):
         return None
     return DateExpr(t, s, e, "calendar", int(m["y"]) if m["y"] else None, _month(m["m"]),
