@@ -521,18 +521,23 @@ def ingest(
                          ] = 1000,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra actor "
                       "dictionary (JSONL); repeatable.", show_default=False)] = None,
+    relations: Annotated[bool, typer.Option("--relations/--no-relations", help="Also read "
+                         "relations stated without an event (supply shares, alliances, "
+                         "rivalries) into the flows and stances tables.")] = True,
     spacy_model: ModelOpt = None,
     settings_file: SettingsOpt = None,
 ) -> None:
     """Read a corpus into the store: documents with their metadata, near-duplicates
-    clustered and coded once, events; what is stored already is not added again."""
+    clustered and coded once, events, each merged with the same event told by other
+    articles; what is stored already is not added again."""
     from .store import Store
     from .store import ingest as run_ingest
 
     date = _pub_date(pub_date)
     try:
         settings = _settings(settings_file, workers=workers, spacy_model=spacy_model,
-                             actors=tuple(str(a) for a in actors) if actors else None)
+                             actors=tuple(str(a) for a in actors) if actors else None,
+                             relations=relations)
         store = Store.open(db)
     except DyadsError as exc:
         _fail(str(exc))
@@ -554,7 +559,9 @@ def ingest(
                          ("  coded", report.coded),
                          ("  near-duplicates (joined a cluster)", report.duplicates),
                          ("already in the store", report.already_stored),
-                         ("skipped", report.skipped), ("events", report.events)):
+                         ("skipped", report.skipped), ("events", report.events),
+                         ("  new merged events", report.merged),
+                         ("  told again (joined a merged event)", report.joined)):
         table.add_row(label, str(value))
     for reason, count in sorted(report.reasons.items()):
         table.add_row(f"  skips: {reason}", str(count))
@@ -646,13 +653,24 @@ def query(
                    "csv.")] = "table",
     limit: Annotated[int, typer.Option("--limit", min=0, help="At most this many rows in "
                      "the table (0: all).")] = 50,
+    merged: Annotated[bool, typer.Option("--merged", help="Merged events: one row per "
+                      "event however many articles tell it, with mentions, articles, "
+                      "sources and corroboration.")] = False,
+    conflicts: Annotated[bool, typer.Option("--conflicts", help="With --merged: only merged "
+                         "events whose reports give different numbers.")] = False,
 ) -> None:
-    """Events in the store, filtered: a table, JSONL records or CSV rows."""
+    """Events in the store, filtered: a table, JSONL records or CSV rows; with --merged,
+    the merged events."""
     from .store import QUERY_FORMATS, Store
 
     if fmt not in QUERY_FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(QUERY_FORMATS)}")
+    if conflicts and not merged:
+        _fail("--conflicts selects merged events: give --merged too")
     filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
+    if merged:
+        _query_merged(db, filters, fmt, limit, True if conflicts else None)
+        return
     try:
         with Store.open(db, read_only=True) as store:
             if fmt == "jsonl":
@@ -681,6 +699,45 @@ def query(
     for row in shown.itertuples(index=False):
         cells = ["" if _missing(getattr(row, c)) else str(getattr(row, c)) for c in columns]
         cells[0] = cells[0][:10]  # the day, without a time
+        table.add_row(*cells)
+    Console().print(table)
+
+
+def _query_merged(db: Path, filters: Any, fmt: str, limit: int,
+                  conflicts: Optional[bool]) -> None:
+    from .store import Store
+
+    try:
+        with Store.open(db, read_only=True) as store:
+            if fmt == "jsonl":
+                for record in store.merged_records(filters, conflicts=conflicts):
+                    typer.echo(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+                return
+            frame = store.merged_frame(filters, conflicts=conflicts)
+    except DyadsError as exc:
+        _fail(str(exc))
+    except BrokenPipeError:
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    shown = frame if limit == 0 else frame.head(limit)
+    table = Table(title=f"{len(frame)} merged events" + (
+        f" (first {len(shown)})" if len(shown) < len(frame) else ""))
+    columns = ("first_day", "last_day", "actor_code", "event", "cameo", "recipient_code",
+               "modality", "mentions", "articles", "sources", "corroboration", "conflicts",
+               "text")
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column != "text")
+    for row in shown.itertuples(index=False):
+        cells = ["" if _missing(getattr(row, c)) else str(getattr(row, c)) for c in columns]
+        cells[0], cells[1] = cells[0][:10], cells[1][:10]
+        cells[4] = "negated " + cells[4] if bool(row.negated) else cells[4]
+        cells[11] = ", ".join(json.loads(cells[11])) if cells[11] else ""
         table.add_row(*cells)
     Console().print(table)
 

@@ -228,3 +228,8 @@ class DocumentResult:
     coded: bool = False
     # Relations stated without an event (dyads.relations), with the setting `relations`.
     relations: list[Any] = field(default_factory=list)
+    # Kept only when asked (``assemble(..., details=True)``, as ``dyads ingest`` does):
+    # every sentence of the part, and every actor mention the dictionaries coded, with
+    # the index of its sentence.
+    sentence_list: list[Sentence] = field(default_factory=list)
+    mentions: list[tuple[int, Entity]] = field(default_factory=list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -232,14 +233,15 @@ STANDALONE_SKIPS = frozenset({"empty-line", "language"})
 FLUSH_RECORDS = 500
 
 
-def assemble(items: Iterable[StreamItem | BlockResult], *,
-             require_actor: bool = True) -> Iterator[DocumentResult | Skip]:
+def assemble(items: Iterable[StreamItem | BlockResult], *, require_actor: bool = True,
+             details: bool = False) -> Iterator[DocumentResult | Skip]:
     """Documents in input order, with final sentence numbers and event ids, pronouns
     and descriptions resolved to earlier mentions of the same document, and dates and
     places resolved in reading order (see ``facts``).
 
     A long document is handed over in parts, so memory stays flat however long it is:
     every part but the last has ``coded=False``; ``sentences`` counts the part's own.
+    With ``details``, each part also keeps its sentences and coded actor mentions.
     """
     open_docs: dict[str, DocumentResult] = {}
     seen_sentences: dict[str, int] = {}
@@ -277,6 +279,8 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
                     relation = replace(relation, sentence=sentence)
                 result.relations.append(relation)
             resolver.add(item.mentions)
+            if details:
+                _keep_details(result, item, base)
             result.sentences += len(item.sentences)
             seen_sentences[block.doc_id] = base + len(item.sentences)
             if len(result.events) + len(result.skips) + len(result.relations) >= \
@@ -301,6 +305,16 @@ def assemble(items: Iterable[StreamItem | BlockResult], *,
             result.skips.append(item)
         else:
             yield item
+
+
+def _keep_details(result: DocumentResult, item: BlockResult, base: int) -> None:
+    """Add a block's sentences and coded actor mentions, numbered in the document."""
+    starts = [s.start for s in item.sentences]
+    result.sentence_list.extend(replace(s, index=base + s.index) for s in item.sentences)
+    for ref in item.mentions:
+        if ref.entity.code and starts:
+            k = max(0, bisect_right(starts, ref.entity.start) - 1)
+            result.mentions.append((base + k, ref.entity))
 
 
 def _resolve(event: Event, resolver: Resolver, mentions: list[MentionRef],
@@ -361,10 +375,11 @@ def code_texts(texts: Iterable[str], pipeline: Pipeline, *, pub_date: str | None
 
 
 def code_documents(documents: Iterable[Document], settings: Settings, *,
-                   pipeline: Pipeline | None = None) -> Iterator[DocumentResult | Skip]:
+                   pipeline: Pipeline | None = None,
+                   details: bool = False) -> Iterator[DocumentResult | Skip]:
     """Code in-memory documents, each with its own id and publication date, streaming,
     in input order (``dyads ingest``); ``settings.workers`` worker processes when more
-    than one."""
+    than one. With ``details`` each result keeps its sentences and actor mentions."""
     from .ingest.files import iter_text_document
 
     if settings.workers <= 1 and pipeline is None:
@@ -375,4 +390,4 @@ def code_documents(documents: Iterable[Document], settings: Settings, *,
         iter_text_document(doc.text, doc.doc_id, replace(base, pub_date=doc.pub_date), rules)
         for doc in documents)
     yield from assemble(_coded_items(pipeline, settings, stream),
-                        require_actor=settings.require_actor)
+                        require_actor=settings.require_actor, details=details)

@@ -45,8 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backoff", True, "code sentences no lexicon entry matches with the learned "
             "back-off (rule 'backoff:<category>', lower confidence)"),
     Setting("relations", False, "also read relations stated without an event (supply shares "
-            "and dependence, alliances and rivalries); `dyads system` turns it on, `dyads "
-            "code` needs it not, as relations are never event records"),
+            "and dependence, alliances and rivalries); `dyads system` and `dyads ingest` turn "
+            "it on, `dyads code` needs it not, as relations are never event records"),
     Setting("dedupe_threshold", 0.6, "`dyads ingest`: a document whose word shingles "
             "overlap an earlier one's this much (estimated Jaccard similarity, 0-1) joins its "
             "cluster and is not coded again; 1.0 keeps only exact copies together"),
@@ -54,6 +54,9 @@ SETTINGS: tuple[Setting, ...] = (
             "detection"),
     Setting("dedupe_permutations", 128, "`dyads ingest`: MinHash permutations (more is more "
             "exact and slower); a store keeps the number it was made with"),
+    Setting("merge_window_days", 2, "`dyads ingest`: reports of one event (same actor, "
+            "recipient, category and reading) whose days are at most this many days apart "
+            "are merged into one event with several mentions; 0 merges the same day only"),
 )
 
 
@@ -75,6 +78,7 @@ class Settings:
     dedupe_threshold: float = 0.6
     dedupe_shingle_words: int = 3
     dedupe_permutations: int = 128
+    merge_window_days: int = 2
 
     def with_overrides(self, **values: Any) -> Settings:
         """A copy with the given non-None values, validated."""
@@ -122,6 +126,8 @@ def validate(settings: Settings) -> Settings:
         raise UsageError("dedupe_shingle_words must be at least 1")
     if not 16 <= settings.dedupe_permutations <= 1024:
         raise UsageError("dedupe_permutations must be between 16 and 1024")
+    if not 0 <= settings.merge_window_days <= 366:
+        raise UsageError("merge_window_days must be between 0 and 366")
     return settings
 
 

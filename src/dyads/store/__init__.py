@@ -7,8 +7,17 @@
 """
 
 from .ingest import IngestReport, ingest
+from .merged import MergeCounts
 from .migrations import MIGRATIONS, Migration
-from .store import EXPORT_FORMATS, FRAME_COLUMNS, QUERY_FORMATS, Filters, Store
+from .store import (
+    EXPORT_FORMATS,
+    FRAME_COLUMNS,
+    MERGED_FRAME_COLUMNS,
+    QUERY_FORMATS,
+    Filters,
+    Store,
+)
 
-__all__ = ["EXPORT_FORMATS", "FRAME_COLUMNS", "MIGRATIONS", "QUERY_FORMATS", "Filters",
-           "IngestReport", "Migration", "Store", "ingest"]
+__all__ = ["EXPORT_FORMATS", "FRAME_COLUMNS", "MERGED_FRAME_COLUMNS", "MIGRATIONS",
+           "QUERY_FORMATS", "Filters", "IngestReport", "MergeCounts", "Migration", "Store",
+           "ingest"]

@@ -13,12 +13,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from ..commodities import load_flow_rules
 from ..ingest.dedupe import NearDuplicateIndex, to_bytes
 from ..ingest.documents import SourceDocument, iter_documents
-from ..models import Document, DocumentResult, Event, Skip
+from ..models import Document, DocumentResult, Entity, Event, Sentence, Skip
+from ..relations import Relation
 from ..settings import Settings
 from ..text.language import is_english
 from .store import PendingWrite, Store, event_row, skip_row
+from .tables import entity_rows, flow_rows, sentence_rows, stance_rows
 
 if TYPE_CHECKING:
     from datasketch import MinHash
@@ -33,7 +36,9 @@ COMMIT_SECONDS = 2.0
 class IngestReport:
     """What a run did. ``documents`` new documents stored (``coded`` of them coded, the
     rest ``duplicates`` of a cluster's coded document); ``already_stored`` inputs found
-    in the store; ``skipped`` inputs and documents not stored, by reason in ``reasons``."""
+    in the store; ``skipped`` inputs and documents not stored, by reason in ``reasons``;
+    ``merged`` new merged events, ``joined`` events that joined one as a further
+    mention (the same event told again)."""
 
     run_id: int
     read: int
@@ -45,6 +50,8 @@ class IngestReport:
     events: int
     seconds: float
     reasons: dict[str, int] = field(default_factory=dict)
+    merged: int = 0
+    joined: int = 0
 
 
 @dataclass
@@ -56,6 +63,9 @@ class _Waiting:
     events: list[Event] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     sentences: int = 0
+    sentence_list: list[Sentence] = field(default_factory=list)
+    mentions: list[tuple[int, Entity]] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 class _Ingest:
@@ -76,6 +86,7 @@ class _Ingest:
                                         settings.dedupe_permutations)
         self.index.load(store.signatures())
         self.waiting: dict[str, _Waiting] = {}  # cluster id -> its document being coded
+        self.flow_rules = load_flow_rules()
         self.rows = PendingWrite()
         self.buffered = 0
         self.last_commit = time.monotonic()
@@ -91,7 +102,10 @@ class _Ingest:
             time.monotonic() - self.last_commit >= COMMIT_SECONDS
         if not (force or due) or not (self.rows.documents or self.rows.skips):
             return
-        self.store.write(self.rows)
+        merged = self.store.write(self.rows, window=self.settings.merge_window_days,
+                                  run_id=self.run_id)
+        self.counts["merged"] += merged.created
+        self.counts["joined"] += merged.joined
         self.counts["stored"] += self.buffered
         self.rows = PendingWrite()
         self.buffered = 0
@@ -104,13 +118,22 @@ class _Ingest:
         self.rows.skips.append(skip_row(skip, self.run_id, doc_id))
 
     def add_document(self, doc: SourceDocument, doc_id: str, cluster_id: str, coded: bool,
-                     minhash: MinHash, sentences: int = 0,
-                     events: Sequence[Event] = (), skips: Sequence[Skip] = ()) -> None:
+                     minhash: MinHash, waiting: _Waiting | None = None) -> None:
+        """Add a document's rows to the next transaction: for the coded document of a
+        cluster (``waiting``), also its events, skips, sentences, actors, flows and
+        stances."""
+        events = waiting.events if waiting is not None else []
         self.rows.documents.append(Store.document_row(
-            doc, doc_id, cluster_id, coded, sentences, len(events), to_bytes(minhash),
-            self.run_id))
-        self.rows.events.extend(event_row(e, doc_id, doc.pub_date) for e in events)
-        self.rows.skips.extend(skip_row(s, self.run_id, doc_id) for s in skips)
+            doc, doc_id, cluster_id, coded, waiting.sentences if waiting else 0, len(events),
+            to_bytes(minhash), self.run_id))
+        if waiting is not None:
+            rows = self.rows
+            rows.events.extend(event_row(e, doc_id, doc.pub_date) for e in events)
+            rows.skips.extend(skip_row(s, self.run_id, doc_id) for s in waiting.skips)
+            rows.sentences.extend(sentence_rows(doc_id, waiting.sentence_list))
+            rows.entities.extend(entity_rows(doc_id, waiting.mentions, events))
+            rows.flows.extend(flow_rows(doc_id, events, waiting.relations, self.flow_rules))
+            rows.stances.extend(stance_rows(doc_id, waiting.relations))
         self.buffered += 1
         self.counts["documents"] += 1
         self.counts["coded" if coded else "duplicates"] += 1
@@ -179,11 +202,14 @@ class _Ingest:
         waiting.events.extend(result.events)
         waiting.skips.extend(result.skips)
         waiting.sentences += result.sentences
+        waiting.sentence_list.extend(result.sentence_list)
+        waiting.mentions.extend(result.mentions)
+        waiting.relations.extend(result.relations)
         if not result.coded:
             return  # a long document: more parts follow
         del self.waiting[result.doc_id]
         self.add_document(waiting.doc, waiting.doc_id, waiting.doc_id, True, waiting.minhash,
-                          waiting.sentences, waiting.events, waiting.skips)
+                          waiting)
         for member, member_id, minhash in waiting.members:
             self.add_document(member, member_id, waiting.doc_id, False, minhash)
         self.flush()
@@ -214,23 +240,33 @@ def ingest(paths: Sequence[str], store: Store, settings: Settings | None = None,
            pipeline: Pipeline | None = None, pub_date: str | None = None,
            commit_every: int = COMMIT_EVERY,
            on_progress: Callable[[Counter[str]], None] | None = None) -> IngestReport:
-    """Read, deduplicate, code and store the documents of ``paths``.
+    """Read, deduplicate, code and store the documents of ``paths``, and merge each new
+    event into the merged events (the same event told by other articles).
+
+    Without ``settings`` (or a ``pipeline``), relations stated without an event are read
+    (the setting ``relations``), so the store keeps the flows and stances they state.
+    Events stored before the store had merged events are merged first.
 
     ``on_progress`` receives the running counts (read, stored, documents, coded,
-    duplicates, already_stored, skipped, events) as they change; ``stored`` counts
-    documents committed to the store."""
+    duplicates, already_stored, skipped, events, merged, joined) as they change;
+    ``stored`` counts documents committed to the store."""
     from .. import __version__
     from ..pipeline import code_documents
     from ..settings import settings_table
 
-    settings = settings or (pipeline.settings if pipeline is not None else Settings())
+    settings = settings or (pipeline.settings if pipeline is not None
+                            else Settings(relations=True))
     chosen = {name: getattr(settings, name) for name, _, _ in settings_table()}
     run_id = store.start_run(paths, chosen, __version__)
     started = time.perf_counter()
     run = _Ingest(store, settings, run_id, commit_every, pub_date, on_progress)
     status = "failed"
     try:
-        for result in code_documents(run.to_code(paths), settings, pipeline=pipeline):
+        earlier = store.merge_pending(window=settings.merge_window_days, run_id=run_id)
+        run.counts["merged"] += earlier.created
+        run.counts["joined"] += earlier.joined
+        for result in code_documents(run.to_code(paths), settings, pipeline=pipeline,
+                                     details=True):
             run.take(result)
         run.flush(force=True)
         status = "done"
@@ -243,4 +279,5 @@ def ingest(paths: Sequence[str], store: Store, settings: Settings | None = None,
     c = run.counts
     return IngestReport(run_id, c["read"], c["documents"], c["coded"], c["duplicates"],
                         c["already_stored"], c["skipped"], c["events"],
-                        time.perf_counter() - started, dict(run.reasons))
+                        time.perf_counter() - started, dict(run.reasons), c["merged"],
+                        c["joined"])

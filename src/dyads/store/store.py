@@ -19,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, UsageError
 from ..ingest.documents import SourceDocument, iso_date
+from ..merge import mention_of
 from ..models import Event, Skip
+from .merged import MergeCounts, flag_flow_conflicts, merge_mentions
 from .migrations import MIGRATIONS, MIGRATIONS_TABLE
 
 if TYPE_CHECKING:
@@ -39,6 +41,21 @@ EVENT_COLUMNS = (
 # Added from the event's document and its cluster by ``events_frame`` and the exports.
 DOCUMENT_COLUMNS = ("pub_date", "url", "title", "site", "source", "cluster_id", "articles")
 FRAME_COLUMNS = EVENT_COLUMNS + DOCUMENT_COLUMNS
+# ``merged_frame``: a merged event, its counts, and its representative mention's
+# document and sentence.
+MERGED_FRAME_COLUMNS = (
+    "id", "first_day", "last_day", "actor_code", "recipient_code", "event", "category",
+    "cameo", "quad_class", "goldstein", "negated", "modality", "location",
+    "location_country", "mentions", "reports", "articles", "sources", "hedged_share",
+    "contested", "corroboration", "conflicts", "quantities", "representative", "doc_id",
+    "text",
+)
+TABLES = ("documents", "events", "skips", "runs", "migrations", "sentences", "entities",
+          "flows", "stances", "merged_events", "mentions")
+MERGE_WINDOW_DAYS = 2
+# Rows of the events table (m001) and the documents table, by position.
+_EVENT_DOC, _EVENT_DAY, _EVENT_RECORD = 1, 20, -1
+_DOC_ID, _DOC_CLUSTER, _DOC_CODED = 0, 10, 11
 
 
 def _now() -> dt.datetime:
@@ -48,6 +65,32 @@ def _now() -> dt.datetime:
 def _key(*parts: object) -> str:
     return hashlib.sha256("\x1f".join("" if p is None else str(p)
                                       for p in parts).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class FilterColumns:
+    """The SQL a filter reads: the events table's columns, or a merged event's."""
+
+    actor: str = "e.actor_code"
+    recipient: str = "e.recipient_code"
+    event: str = "e.event"
+    cameo: str = "e.cameo"  # a code, or several joined by ';'
+    quad_class: str = "e.quad_class"
+    first_day: str = "e.day"
+    last_day: str = "e.day"
+    hedged: str = "e.hedged"
+    text: str = "contains(lower(e.text), ?)"  # a clause, given the lower-cased words
+
+
+EVENT_FILTERS = FilterColumns()
+# A merged event: its days overlap the bounds; it is hedged when every mention is; its
+# words are in any of its mentions' sentences.
+MERGED_FILTERS = FilterColumns(
+    actor="m.actor_code", recipient="m.recipient_code", event="m.event", cameo="m.cameo",
+    quad_class="m.quad_class", first_day="m.first_day", last_day="m.last_day",
+    hedged="(m.hedged_share >= 1)",
+    text="EXISTS (SELECT 1 FROM mentions x JOIN events y ON y.id = x.event_id "
+         "WHERE x.merged_id = m.id AND contains(lower(y.text), ?))")
 
 
 @dataclass(frozen=True)
@@ -67,37 +110,38 @@ class Filters:
     hedged: bool | None = None
     text: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, columns: FilterColumns = EVENT_FILTERS) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        for column, code in (("e.actor_code", self.actor), ("e.recipient_code", self.recipient)):
+        for column, code in ((columns.actor, self.actor), (columns.recipient, self.recipient)):
             if code:
                 clauses.append(f"regexp_matches(coalesce({column}, ''), ?)")
                 params.append(f"(^|;){re.escape(code.upper())}")
         if self.category:
             if self.category.isdigit():
-                clauses.append("starts_with(e.cameo, ?)")
-                params.append(self.category)
+                clauses.append(f"regexp_matches({columns.cameo}, ?)")
+                params.append(f"(^|;){self.category}")
             else:
-                clauses.append("upper(e.event) = ?")
+                clauses.append(f"upper({columns.event}) = ?")
                 params.append(self.category.upper())
         if self.quad_class is not None:
             if self.quad_class not in (1, 2, 3, 4):
                 raise UsageError(f"QuadClass is 1, 2, 3 or 4, not {self.quad_class}")
-            clauses.append("e.quad_class = ?")
+            clauses.append(f"{columns.quad_class} = ?")
             params.append(self.quad_class)
-        for op, value, name in ((">=", self.since, "since"), ("<=", self.until, "until")):
+        for op, value, name, column in ((">=", self.since, "since", columns.last_day),
+                                        ("<=", self.until, "until", columns.first_day)):
             if value:
                 day = iso_date(value)
                 if day is None or len(value) != 10:
                     raise UsageError(f"--{name} {value!r} is not a date; use YYYY-MM-DD")
-                clauses.append(f"e.day {op} CAST(? AS DATE)")
+                clauses.append(f"{column} {op} CAST(? AS DATE)")
                 params.append(day)
         if self.hedged is not None:
-            clauses.append("e.hedged = ?")
+            clauses.append(f"{columns.hedged} = ?")
             params.append(self.hedged)
         if self.text:
-            clauses.append("contains(lower(e.text), ?)")
+            clauses.append(columns.text)
             params.append(self.text.lower())
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -109,6 +153,10 @@ class PendingWrite:
     documents: list[tuple[Any, ...]] = field(default_factory=list)
     events: list[tuple[Any, ...]] = field(default_factory=list)
     skips: list[tuple[Any, ...]] = field(default_factory=list)
+    sentences: list[tuple[Any, ...]] = field(default_factory=list)
+    entities: list[tuple[Any, ...]] = field(default_factory=list)
+    flows: list[tuple[Any, ...]] = field(default_factory=list)
+    stances: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 def event_row(event: Event, doc_id: str, pub_date: str | None) -> tuple[Any, ...]:
@@ -239,7 +287,7 @@ class Store:
         return [(str(a), bytes(b), str(c)) for a, b, c in rows]
 
     def count(self, table: str) -> int:
-        if table not in ("documents", "events", "skips", "runs", "migrations"):
+        if table not in TABLES:
             raise UsageError(f"no table {table!r}")
         return self._scalar(f"SELECT count(*) FROM {table}")
 
@@ -257,10 +305,13 @@ class Store:
                 doc.author, doc.pub_date, doc.text_hash, cluster_id, coded, len(doc.text),
                 sentences, events, minhash, doc.text, run_id, _now())
 
-    def write(self, rows: PendingWrite) -> None:
-        """Write documents with their events and skips in one transaction: all or none."""
+    def write(self, rows: PendingWrite, *, window: int = MERGE_WINDOW_DAYS,
+              run_id: int = 0) -> MergeCounts:
+        """Write documents with their events, skips, sentences, entities, flows and
+        stances in one transaction, and merge their events into the merged events (the
+        same event told by other articles, within ``window`` days): all or none."""
         if not (rows.documents or rows.events or rows.skips):
-            return
+            return MergeCounts()
         con = self.connection
         con.begin()
         try:
@@ -273,10 +324,61 @@ class Store:
             if rows.skips:
                 con.executemany("INSERT OR IGNORE INTO skips VALUES "
                                 "(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.skips)
+            for table in ("sentences", "entities", "stances"):
+                if getattr(rows, table):
+                    self._insert(table, getattr(rows, table))
+            if rows.flows:
+                flag_flow_conflicts(con, rows.flows)
+                self._insert("flows", rows.flows)
+            counts = self._merge(rows, window, run_id)
             con.commit()
         except BaseException:  # KeyboardInterrupt too: leave no transaction open
             con.rollback()
             raise
+        return counts
+
+    def _merge(self, rows: PendingWrite, window: int, run_id: int) -> MergeCounts:
+        clusters = {r[_DOC_ID]: str(r[_DOC_CLUSTER]) for r in rows.documents}
+        grown = {str(r[_DOC_CLUSTER]) for r in rows.documents if not r[_DOC_CODED]}
+        mentions = [mention_of(json.loads(r[_EVENT_RECORD]), str(r[_EVENT_DOC]),
+                               clusters.get(r[_EVENT_DOC], str(r[_EVENT_DOC])),
+                               r[_EVENT_DAY]) for r in rows.events]
+        if not (mentions or grown):
+            return MergeCounts()
+        return merge_mentions(self.connection, mentions, grown, window, run_id)
+
+    def unmerged(self) -> int:
+        """Stored events that are no merged event's mention yet (events stored before
+        migration m002); ``merge_pending`` merges them."""
+        return self._scalar("SELECT count(*) FROM events e WHERE NOT EXISTS "
+                            "(SELECT 1 FROM mentions m WHERE m.event_id = e.id)")
+
+    def merge_pending(self, *, window: int = MERGE_WINDOW_DAYS, run_id: int = 0,
+                      batch: int = 2000) -> MergeCounts:
+        """Merge the stored events that no merged event holds yet (a store made before
+        merged events existed), oldest documents first, ``batch`` events a transaction."""
+        created = joined = 0
+        con = self.connection
+        while True:
+            rows = con.execute(
+                "SELECT e.id, e.doc_id, d.cluster_id, e.day, e.record FROM events e "
+                "JOIN documents d ON d.id = e.doc_id WHERE NOT EXISTS "
+                "(SELECT 1 FROM mentions m WHERE m.event_id = e.id) "
+                "ORDER BY d.ingested_at, e.doc_id, e.sentence_index, e.id LIMIT ?",
+                [batch]).fetchall()
+            if not rows:
+                return MergeCounts(created, joined)
+            mentions = [mention_of(json.loads(record), str(doc_id), str(cluster), day)
+                        for _, doc_id, cluster, day, record in rows]
+            con.begin()
+            try:
+                counts = merge_mentions(con, mentions, (), window, run_id)
+                con.commit()
+            except BaseException:
+                con.rollback()
+                raise
+            created += counts.created
+            joined += counts.joined
 
     def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
         import pandas as pd
@@ -312,6 +414,86 @@ class Store:
         filters = filters or Filters(**given)
         sql, params = self._select(filters)
         return self.connection.execute(sql, params).df()
+
+    def merged_frame(self, filters: Filters | None = None, *, conflicts: bool | None = None,
+                     **given: Any) -> pd.DataFrame:
+        """The merged events (one row per event however many articles tell it), with
+        their mentions, articles, sources, hedged share, corroboration and conflicts, and
+        their representative mention's document and sentence; the filters of
+        ``events_frame`` (a merged event is within dates when its days overlap them, hedged
+        when every mention is, and has words when any mention's sentence has them);
+        ``conflicts=True`` only those whose numbers disagree.
+
+        ``store.merged_frame(actor="RUS", category="ASSAULT", since="2024-03-01")``."""
+        sql, params = self._select_merged(filters or Filters(**given), conflicts)
+        return self.connection.execute(sql, params).df()
+
+    def _select_merged(self, filters: Filters,
+                       conflicts: bool | None) -> tuple[str, list[Any]]:
+        where, params = filters.where(MERGED_FILTERS)
+        if conflicts is not None:
+            where += (" AND " if where else " WHERE ") + \
+                f"m.conflicts IS {'NOT ' if conflicts else ''}NULL"
+        columns = ", ".join("r.doc_id" if c == "doc_id" else "r.text" if c == "text"
+                            else f"m.{c}" for c in MERGED_FRAME_COLUMNS)
+        return (f"SELECT {columns} FROM merged_events m JOIN events r "
+                f"ON r.id = m.representative{where} "
+                "ORDER BY m.first_day NULLS LAST, m.id"), params
+
+    def mentions_frame(self, merged_id: str | None = None) -> pd.DataFrame:
+        """The mentions of the merged events (or of one): the event, its document and
+        cluster, its day, whether hedged, and its sentence."""
+        where = " WHERE mn.merged_id = ?" if merged_id else ""
+        return self.connection.execute(
+            "SELECT mn.merged_id, mn.event_id, mn.doc_id, mn.cluster_id, mn.day, mn.hedged, "
+            "e.cameo, e.modality, e.negated, d.site, d.url, d.pub_date, e.text "
+            "FROM mentions mn JOIN events e ON e.id = mn.event_id "
+            f"JOIN documents d ON d.id = mn.doc_id{where} "
+            "ORDER BY mn.merged_id, d.ingested_at, mn.event_id",
+            [merged_id] if merged_id else []).df()
+
+    def merged_records(self, filters: Filters | None = None, *,
+                       conflicts: bool | None = None) -> Iterable[dict[str, Any]]:
+        """The selected merged events as JSON-ready dicts, each with its ``evidence`` (its
+        mentions: event id, document, day, hedged) and its quantities and conflicts."""
+        sql, params = self._select_merged(filters or Filters(), conflicts)
+        cursor = self.connection.execute(sql, params)
+        names = [str(d[0]) for d in cursor.description or ()]
+        rows = cursor.fetchall()
+        for row in rows:
+            record = dict(zip(names, row, strict=True))
+            for name in ("first_day", "last_day"):
+                if record[name] is not None:
+                    record[name] = record[name].isoformat()
+            record["quantities"] = json.loads(record["quantities"])
+            record["conflicts"] = json.loads(record["conflicts"]) \
+                if record["conflicts"] else None
+            record["evidence"] = [
+                {"event_id": e, "doc_id": d, "day": day.isoformat() if day else None,
+                 "hedged": h}
+                for e, d, day, h in self.connection.execute(
+                    "SELECT mn.event_id, mn.doc_id, mn.day, mn.hedged FROM mentions mn "
+                    "JOIN documents d ON d.id = mn.doc_id WHERE mn.merged_id = ? "
+                    "ORDER BY d.ingested_at, mn.event_id", [record["id"]]).fetchall()]
+            yield record
+
+    def flows_frame(self, *, conflicts: bool | None = None) -> pd.DataFrame:
+        """The flows read from the stored documents (transfer events and supply
+        relations), one row per flow read, with its document and sentence;
+        ``conflicts=True`` only those whose share another report contradicts."""
+        where = "" if conflicts is None else \
+            f" WHERE f.conflicts IS {'NOT ' if conflicts else ''}NULL"
+        return self.connection.execute(
+            "SELECT f.*, d.pub_date, d.site, d.url FROM flows f JOIN documents d "
+            f"ON d.id = f.doc_id{where} ORDER BY d.ingested_at, f.doc_id, f.sentence_index, "
+            "f.id").df()
+
+    def stances_frame(self) -> pd.DataFrame:
+        """The stances (alliance, rivalry) stated in the stored documents."""
+        return self.connection.execute(
+            "SELECT s.*, d.pub_date, d.site, d.url FROM stances s JOIN documents d "
+            "ON d.id = s.doc_id ORDER BY d.ingested_at, s.doc_id, s.sentence_index, "
+            "s.id").df()
 
     def documents_frame(self) -> pd.DataFrame:
         return self.connection.execute(

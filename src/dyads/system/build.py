@@ -25,7 +25,7 @@ from ..datafiles import data_path, read_jsonl
 from ..errors import UsageError
 from ..models import Entity, Event
 from ..relations import Relation, Stance, SupplyRelation
-from .flows import Flow, NodeOf, actor_node, country_node, flows_of, merge_flows
+from .flows import Flow, NodeOf, actor_node, country_node, flows_of, merge_flows, relation_flow
 
 LEVELS: dict[str, NodeOf] = {"country": country_node, "actor": actor_node}
 EVIDENCE_PER_DYAD = 3
@@ -237,20 +237,15 @@ class SystemBuilder:
         """Relations stated without an event: supply relations become flows, stances
         stance edges."""
         for relation in relations:
-            evidence = f"{relation.sentence.doc_id}:{relation.sentence.index}"
             if isinstance(relation, SupplyRelation):
-                supplier = self._nodes_of((relation.supplier,))
-                recipient = self._nodes_of((relation.recipient,))
-                if supplier and recipient and supplier != recipient:
-                    self._flows.append(Flow(
-                        supplier=supplier[0], recipient=recipient[0],
-                        commodity=relation.commodity, category=relation.category,
-                        share=relation.share, amount=None, period=relation.period,
-                        modality="actual",
-                        hedged=relation.hedged, evidence=(evidence,),
-                        words=relation.goods))
+                self._nodes_of((relation.supplier,))  # the nodes' names and codes
+                self._nodes_of((relation.recipient,))
+                flow = relation_flow(relation, self._node)
+                if flow is not None:
+                    self._flows.append(flow)
             elif isinstance(relation, Stance):
-                self._add_stance(relation, evidence)
+                self._add_stance(relation,
+                                 f"{relation.sentence.doc_id}:{relation.sentence.index}")
 
     def _add_stance(self, stance: Stance, evidence: str) -> None:
         holder = self._nodes_of((stance.holder,))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from ..commodities import Commodity, FlowRules
 from ..models import Entity, Event
-from ..relations import share_of
+from ..relations import SupplyRelation, share_of
 
 NodeOf = Callable[[Entity], "str | None"]
 # CAMEO code -> the commodity a transfer of that code moves when its sentence names none.
@@ -165,6 +165,20 @@ def flows_of(event: Event, rules: FlowRules, node: NodeOf | None = None) -> Iter
                            period=period, modality=modality,
                            hedged=event.hedged or event.modality == "alleged",
                            evidence=(event.id,), words=words)
+
+
+def relation_flow(relation: SupplyRelation, node: NodeOf | None = None) -> Flow | None:
+    """The flow a supply relation states ('depends on Y for 40% of its oil'), with its
+    sentence id as evidence; None when either side is no node or both are one."""
+    node = node or country_node
+    supplier, recipient = node(relation.supplier), node(relation.recipient)
+    if not supplier or not recipient or supplier == recipient:
+        return None
+    evidence = f"{relation.sentence.doc_id}:{relation.sentence.index}"
+    return Flow(supplier=supplier, recipient=recipient, commodity=relation.commodity,
+                category=relation.category, share=relation.share, amount=None,
+                period=relation.period, modality="actual", hedged=relation.hedged,
+                evidence=(evidence,), words=relation.goods)
 
 
 def country_node(entity: Entity) -> str | None:
