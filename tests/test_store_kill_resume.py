@@ -1,5 +1,6 @@
-"""A real `dyads ingest`, killed with SIGKILL mid-way, leaves no half-written document;
-running it again stores every document exactly once."""
+"""A real `dyads ingest`, killed with SIGKILL mid-way, leaves no half-written document
+(nor a sentence, mention or merged event without it); running it again stores every
+document exactly once."""
 
 from __future__ import annotations
 
@@ -57,6 +58,20 @@ def check_whole(db: Path) -> tuple[int, list[str]]:
             "SELECT count(*) FROM events WHERE doc_id NOT IN (SELECT id FROM documents)"
         ).fetchall()
         assert orphans[0][0] == 0
+        # Each document's sentences, and each event's mention of a merged event, were
+        # written with it; every merged event counts exactly the mentions stored.
+        short = store.connection.execute(
+            "SELECT count(*) FROM documents d WHERE d.coded AND d.sentences != "
+            "(SELECT count(*) FROM sentences s WHERE s.doc_id = d.id)").fetchall()
+        assert short[0][0] == 0
+        unmerged = store.connection.execute(
+            "SELECT count(*) FROM events e LEFT JOIN mentions m ON m.event_id = e.id "
+            "WHERE m.merged_id IS NULL").fetchall()
+        assert unmerged[0][0] == 0 and store.count("mentions") == store.count("events")
+        miscounted = store.connection.execute(
+            "SELECT count(*) FROM merged_events g WHERE g.mentions != "
+            "(SELECT count(*) FROM mentions m WHERE m.merged_id = g.id)").fetchall()
+        assert miscounted[0][0] == 0
         statuses = [r[0] for r in store.connection.execute(
             "SELECT status FROM runs ORDER BY id").fetchall()]
         return store.count("documents"), statuses
