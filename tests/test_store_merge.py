@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from dyads.errors import InputError
 from dyads.ingest.dedupe import signature, to_bytes
 from dyads.ingest.documents import SourceDocument
 from dyads.merge import (
@@ -340,6 +341,13 @@ def test_a_store_made_with_m001_only_migrates_and_merges_its_events(
         tmp_path: Path, relating: Pipeline) -> None:
     path = tmp_path / "old.duckdb"
     doc_id, events = _m001_store(path, relating)
+    with Store.open(path, read_only=True) as old:  # read-only: not migrated
+        assert len(old.events_frame()) == events
+        with pytest.raises(InputError, match="dyads ingest SOURCE"):
+            old.merged_frame()
+    done = run_cli("query", "--db", str(path), "--merged")
+    assert done.returncode == 2 and "earlier dyads" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
     with Store.open(path) as store:
         assert store.applied_migrations() == [m.name for m in MIGRATIONS]
         assert store.count("events") == events and store.count("merged_events") == 0

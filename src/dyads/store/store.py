@@ -428,8 +428,19 @@ class Store:
         sql, params = self._select_merged(filters or Filters(**given), conflicts)
         return self.connection.execute(sql, params).df()
 
+    def _require_m002(self) -> None:
+        """Merged events, flows and stances need migration m002, which a store opened
+        read-only does not get."""
+        found = self._scalar("SELECT count(*) FROM information_schema.tables "
+                             "WHERE table_name = 'merged_events'")
+        if not found:
+            raise InputError(f"the store {self.path} was made by an earlier dyads and has no "
+                             "merged events, flows or stances yet; run dyads ingest SOURCE "
+                             f"--db {self.path} to bring it up to date")
+
     def _select_merged(self, filters: Filters,
                        conflicts: bool | None) -> tuple[str, list[Any]]:
+        self._require_m002()
         where, params = filters.where(MERGED_FILTERS)
         if conflicts is not None:
             where += (" AND " if where else " WHERE ") + \
@@ -443,6 +454,7 @@ class Store:
     def mentions_frame(self, merged_id: str | None = None) -> pd.DataFrame:
         """The mentions of the merged events (or of one): the event, its document and
         cluster, its day, whether hedged, and its sentence."""
+        self._require_m002()
         where = " WHERE mn.merged_id = ?" if merged_id else ""
         return self.connection.execute(
             "SELECT mn.merged_id, mn.event_id, mn.doc_id, mn.cluster_id, mn.day, mn.hedged, "
@@ -481,6 +493,7 @@ class Store:
         """The flows read from the stored documents (transfer events and supply
         relations), one row per flow read, with its document and sentence;
         ``conflicts=True`` only those whose share another report contradicts."""
+        self._require_m002()
         where = "" if conflicts is None else \
             f" WHERE f.conflicts IS {'NOT ' if conflicts else ''}NULL"
         return self.connection.execute(
@@ -490,6 +503,7 @@ class Store:
 
     def stances_frame(self) -> pd.DataFrame:
         """The stances (alliance, rivalry) stated in the stored documents."""
+        self._require_m002()
         return self.connection.execute(
             "SELECT s.*, d.pub_date, d.site, d.url FROM stances s JOIN documents d "
             "ON d.id = s.doc_id ORDER BY d.ingested_at, s.doc_id, s.sentence_index, "
