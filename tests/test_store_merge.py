@@ -186,6 +186,9 @@ def test_sentences_entities_and_stances_carry_their_document_and_sentence(
     for doc_id, start, end, text in con.execute(
             "SELECT doc_id, start_char, end_char, text FROM sentences").fetchall():
         assert texts[doc_id][start:end] == text
+    for doc_id, start, end, text in con.execute(
+            "SELECT doc_id, start_char, end_char, text FROM entities").fetchall():
+        assert texts[doc_id][start:end] == text
     roles = con.execute("SELECT role, count(*) FROM entities GROUP BY role").fetchall()
     assert {r for r, _ in roles} == {"mention", "actor", "recipient"}
     # Every participant row names its event, whose sentence holds the entity.

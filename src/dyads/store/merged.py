@@ -57,7 +57,7 @@ class _Merged:
     event: str | None = None
     new: bool = False
     changed: bool = False
-    mentions: list[Mention] = field(default_factory=list)
+    added: list[Mention] = field(default_factory=list)  # in this transaction
 
     def accepts(self, mention: Mention, window: int) -> bool:
         if mention.day is None or self.first is None or self.last is None:
@@ -77,7 +77,7 @@ class _Merged:
         if mention.place is not None:
             self.place = mention.place.finer(self.place)
         add_quantities(self.quantities, mention)
-        self.mentions.append(mention)
+        self.added.append(mention)
         self.changed = True
 
 
@@ -212,7 +212,7 @@ def _write(con: duckdb.DuckDBPyConnection, merged: list[_Merged], run_id: int) -
 
     new = [(m.id, m.key.actor, m.key.recipient, m.key.category, m.event, m.key.negated,
             m.key.modality, *days(m), *place_columns(m), None, None, None, 0, 0, 0, 0, 0.0,
-            0, 0.0, m.mentions[0].event_id, *quantities(m), run_id)
+            0, 0.0, m.added[0].event_id, *quantities(m), run_id)
            for m in merged if m.new]
     if new:
         _with_frame(con, "_dyads_merged", _frame(new, MERGED_COLUMNS),
@@ -230,7 +230,7 @@ def _write(con: duckdb.DuckDBPyConnection, merged: list[_Merged], run_id: int) -
             FROM _dyads_merged u WHERE merged_events.id = u.id""")
     rows = [(x.event_id, m.id, x.doc_id, x.cluster_id,
              x.day.isoformat() if x.day else None, x.hedged, run_id)
-            for m in merged for x in m.mentions]
+            for m in merged for x in m.added]
     _with_frame(con, "_dyads_mentions", _frame(rows, (
         "event_id", "merged_id", "doc_id", "cluster_id", "day", "hedged", "run_id")),
         "INSERT INTO mentions SELECT event_id, merged_id, doc_id, cluster_id, "

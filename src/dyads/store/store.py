@@ -53,8 +53,10 @@ MERGED_FRAME_COLUMNS = (
 TABLES = ("documents", "events", "skips", "runs", "migrations", "sentences", "entities",
           "flows", "stances", "merged_events", "mentions")
 MERGE_WINDOW_DAYS = 2
-# Rows of the events table (m001) and the documents table, by position.
-_EVENT_DOC, _EVENT_DAY, _EVENT_RECORD = 1, 20, -1
+# Positions in the rows of the events table (``event_row``; the record is last) and of
+# the documents table (``Store.document_row``).
+_EVENT_DOC, _EVENT_DAY, _EVENT_RECORD = EVENT_COLUMNS.index("doc_id"), \
+    EVENT_COLUMNS.index("day"), -1
 _DOC_ID, _DOC_CLUSTER, _DOC_CODED = 0, 10, 11
 
 
