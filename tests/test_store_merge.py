@@ -144,6 +144,27 @@ def test_other_dyads_and_far_dates_are_not_merged(one_run: tuple[Store, Any]) ->
     assert belgorod.iloc[0]["actor_code"].startswith("UKR")
 
 
+def test_merged_frame_takes_the_filters_of_events_frame(one_run: tuple[Store, Any]) -> None:
+    store, _ = one_run
+    everything = _merged(store)
+    assert tuple(everything.columns) == MERGED_FRAME_COLUMNS
+    days = {str(d)[:10] for d in _shelling(_merged(store, since="2024-03-10"))["first_day"]}
+    assert days == {"2024-03-12"}
+    days = {str(d)[:10] for d in _shelling(_merged(store, until="2024-03-05"))["first_day"]}
+    assert days == {"2024-03-01"}
+    by_code = _merged(store, category="19")
+    assert len(by_code) and set(by_code["event"]) == {"ASSAULT"}
+    assert set(_merged(store, actor="RUS", category="ASSAULT")["id"]) == set(
+        _shelling(everything)["id"])
+    hedged = _merged(store, hedged=True)
+    assert (hedged["hedged_share"] == 1).all()
+    assert set(hedged["id"]) | set(_merged(store, hedged=False)["id"]) == set(everything["id"])
+    # Words of any mention select the merged event, not only its representative's.
+    found = _merged(store, text="20 people dead")
+    assert list(found["id"]) == list(_shelling(found)["id"]) and found.iloc[0]["mentions"] == 3
+    assert "20 people" not in found.iloc[0]["text"]  # a hedged mention: not representative
+
+
 def test_disagreeing_casualty_counts_are_flagged_with_both_values(
         one_run: tuple[Store, Any]) -> None:
     store, _ = one_run
@@ -298,6 +319,9 @@ def test_query_merged_command(two_runs: tuple[Store, Path, dict[str, Any]],
     assert (affirmed[0]["mentions"], affirmed[0]["articles"]) == (3, 4)
     assert len(affirmed[0]["evidence"]) == 3
     assert set(affirmed[0]) >= set(MERGED_FRAME_COLUMNS)
+    done = run_cli("query", "--db", str(db), "--merged", "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].split(",") == list(MERGED_FRAME_COLUMNS)
     done = run_cli("query", "--db", str(db), "--merged", "--text", "did not shell")
     assert done.returncode == 0, done.stderr
     assert "1 merged events" in done.stdout and "negated" in done.stdout
