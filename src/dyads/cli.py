@@ -505,8 +505,9 @@ DbOpt = Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")]
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files and directories: .txt, .html, "
-                       ".jsonl documents, RSS/Atom feeds, .warc(.gz) archives.",
+    sources: Annotated[list[str], typer.Argument(help="Files, directories and http(s) "
+                       "URLs: .txt, .html, .jsonl documents, RSS/Atom feeds, .warc(.gz) "
+                       "archives; a URL is fetched and read by its content type.",
                        show_default=False)],
     db: DbOpt = Path("dyads.duckdb"),
     pub_date: Annotated[Optional[str], typer.Option("--pub-date", help="Publication date "
@@ -715,9 +716,12 @@ def export(
 ) -> None:
     """Export the stored events (all, or those the filters select)."""
     from .store import EXPORT_FORMATS, Store
+    from .system import LEVELS
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    if level not in LEVELS:
+        _fail(f"--level {level!r} is not one of {', '.join(LEVELS)}")
     filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
     try:
         with Store.open(db, read_only=True) as store:
