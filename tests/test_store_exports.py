@@ -22,7 +22,9 @@ from dyads.store import EXPORT_FORMATS, FRAME_COLUMNS, Filters, Store, ingest
 from dyads.store.exports import (
     GDELT_COLUMNS,
     event_from_record,
+    export_rows,
     mention_counts,
+    plover_record,
     tsv_field,
 )
 from tests.conftest import run_cli
@@ -383,3 +385,13 @@ def test_tsv_fields_hold_no_tab_or_line_break() -> None:
     assert tsv_field('a\tb\nc\r\nd\u2028e "f"') == 'a b c  d e "f"'
     assert (tsv_field(None), tsv_field(True), tsv_field(False)) == ("", "1", "0")
     assert (tsv_field(-10.0), tsv_field(0.85), tsv_field(7)) == ("-10", "0.85", "7")
+
+
+def test_every_gdelt_column_and_plover_field_is_documented(stored: tuple[Store, Path]) -> None:
+    store, _ = stored
+    text = (Path(__file__).resolve().parent.parent / "docs" / "CORPUS.md").read_text()
+    for column in GDELT_COLUMNS:
+        assert f"`{column}`" in text, column
+    row, record = next(export_rows(store, None))
+    for name in plover_record(row, record):
+        assert f"`{name}`" in text, name
