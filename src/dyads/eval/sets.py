@@ -716,7 +716,7 @@ def _detokenized(tokens: Sequence[str]) -> tuple[str, list[tuple[int, int]]]:
     """The sentence as text, tokens joined by single spaces, except that a possessive
     the set splits in three ("Russia ’ s") is written as one word ("Russia’s"), as it
     stood in the article; and each token's character span in that text."""
-    glued = set()
+    glued: set[int] = set()
     for k in range(1, len(tokens) - 1):
         if tokens[k] in ("’", "'") and tokens[k + 1] in ("s", "S"):
             glued.update((k, k + 1))
