@@ -125,7 +125,8 @@ def merge_mentions(con: duckdb.DuckDBPyConnection, mentions: Sequence[Mention],
         if options:
             day = mention.day
             assert day is not None
-            chosen = min(options, key=lambda m: (_distance(m, day), not m.new, m.id))
+            # The nearest in days; on a tie, a stored one before one made in this step.
+            chosen = min(options, key=lambda m: (_distance(m, day), m.new, m.id))
             joined += 1
         else:
             category = mention.key.category
