@@ -199,7 +199,10 @@ def test_gdelt_tsv_read_back_by_pandas_and_csv(stored: tuple[Store, Path],
     assert (row["EventBaseCode"], row["EventRootCode"], row["QuadClass"]) == \
         ("194", "19", "4")
     assert float(row["GoldsteinScale"]) == _event(store, "194")["goldstein"]
-    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
+    # the story and its rewrite: one report (the cluster is coded once), two outlets,
+    # two articles; the merged event's id and corroboration follow
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("1", "2", "2")
+    assert row["MergedEventID"].startswith("m") and 0 < float(row["Corroboration"]) <= 1
     assert row["AvgTone"] == "" and row["IsRootEvent"] == "1"
     assert (row["ActionGeo_FullName"], row["ActionGeo_CountryCode"], row["ActionGeo_Type"]) \
         == ("Zalambessa", "ETH", "4")
@@ -375,10 +378,12 @@ def test_records_read_back_as_the_events_they_were_written_from(pipeline: Pipeli
         assert event_from_record(record).to_record() == record
 
 
-def test_mention_counts_take_the_cluster_now_and_merged_counts_later() -> None:
-    assert mention_counts(3) == (3, 3, 3)
-    assert mention_counts(0) == (1, 1, 1)
-    assert mention_counts(5, sources=2, mentions=9) == (9, 2, 5)
+def test_mention_counts_take_the_merged_event_else_the_cluster() -> None:
+    assert mention_counts({"articles": 3}) == (3, 3, 3)  # a store made before merging
+    assert mention_counts({"articles": 0, "merged_mentions": None}) == (1, 1, 1)
+    assert mention_counts({"articles": 5, "merged_mentions": 9, "merged_sources": 2,
+                           "merged_articles": 12}) == (9, 2, 12)
+    assert mention_counts({"articles": 4, "merged_mentions": float("nan")}) == (4, 4, 4)
 
 
 def test_tsv_fields_hold_no_tab_or_line_break() -> None:

@@ -132,6 +132,39 @@ def test_three_articles_of_one_shelling_are_one_merged_event(
     assert report.joined == 2 and report.merged == store.count("merged_events")
 
 
+def test_exports_carry_the_merged_counts_and_merged_export_writes_one_row(
+        one_run: tuple[Store, Any], tmp_path: Path) -> None:
+    import csv
+
+    store, _ = one_run
+    tuesday = _shelling(_merged(store))
+    merged_id = tuesday[tuesday["first_day"].astype(str).str[:10] == "2024-03-12"].iloc[0]["id"]
+
+    def gdelt(merged: bool) -> list[dict[str, str]]:
+        path = tmp_path / f"events-{merged}.tsv"
+        store.export(path, "gdelt", merged=merged)
+        with path.open(encoding="utf-8", newline="") as f:
+            return [r for r in csv.DictReader(f, delimiter="\t")
+                    if r["MergedEventID"] == merged_id]
+
+    # every mention's row names its merged event and carries its counts ...
+    rows = gdelt(False)
+    assert len(rows) == 3
+    assert {(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows} == {
+        ("3", "3", "3")}
+    # ... and --merged writes the event once, as GDELT would
+    (row,) = gdelt(True)
+    assert (row["NumMentions"], row["Actor1Code"], row["Actor2Code"]) == ("3", "RUSMIL", "UKR")
+    frame = store.events_frame()
+    assert (frame["merged_id"] == merged_id).sum() == 3
+    out = tmp_path / "merged.jsonl"
+    n = store.export(out, "jsonl", merged=True)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert n == len(lines) == store.count("merged_events")
+    (shelling,) = [m for m in lines if m["id"] == merged_id]
+    assert len(shelling["evidence"]) == 3
+
+
 def test_other_dyads_and_far_dates_are_not_merged(one_run: tuple[Store, Any]) -> None:
     store, _ = one_run
     frame = _merged(store)

@@ -770,6 +770,9 @@ def export(
     level: Annotated[str, typer.Option("--level", help="graphml: nodes are states and "
                      "organisations (country) or every actor code (actor).")
                      ] = "country",
+    merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (its "
+                      "representative mention, with the merged counts); jsonl: the "
+                      "merged events with their evidence.")] = False,
 ) -> None:
     """Export the stored events (all, or those the filters select)."""
     from .store import EXPORT_FORMATS, Store
@@ -782,12 +785,13 @@ def export(
     filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
     try:
         with Store.open(db, read_only=True) as store:
-            n = store.export(output, fmt, filters, level)
+            n = store.export(output, fmt, filters, level, merged=merged)
     except DyadsError as exc:
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
-    typer.echo(f"dyads: wrote {n} events to {output}", err=True)
+    typer.echo(f"dyads: wrote {n} {'merged events' if merged else 'events'} to {output}",
+               err=True)
 
 
 def main() -> None:

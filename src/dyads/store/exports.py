@@ -46,6 +46,7 @@ GDELT_COLUMNS = (
     "PloverContext",
     "Modality", "Negated", "Hedged", "Attribution", "Confidence", "EventDate",
     "Trigger", "Rule", "SentenceText", "SentenceIndex", "DocumentID", "ClusterID",
+    "MergedEventID", "Corroboration",
 )
 # GDELT's ActionGeo_Type: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
 # (first-order division); from the gazetteer's kind of place.
@@ -55,11 +56,11 @@ _REGION_KINDS = frozenset({"region"})
 # --------------------------------------------------------------------------- the rows
 
 
-def export_rows(store: Store, filters: Filters | None
+def export_rows(store: Store, filters: Filters | None, merged: bool = False
                 ) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """(frame columns plus ``ingested_at``, full record) of each selected event, in the
-    order of ``Store.events_frame``."""
-    sql, params = store._select(filters, EXTRA_COLUMNS)
+    order of ``Store.events_frame``; ``merged``: of each merged event's representative."""
+    sql, params = store._select(filters, EXTRA_COLUMNS, merged)
     cursor = store.connection.execute(sql, params)
     names = [str(d[0]) for d in cursor.description or ()]
     while True:
@@ -71,17 +72,17 @@ def export_rows(store: Store, filters: Filters | None
             yield row, json.loads(row.pop("record"))
 
 
-def mention_counts(articles: int, sources: int | None = None,
-                   mentions: int | None = None) -> tuple[int, int, int]:
-    """GDELT's (NumMentions, NumSources, NumArticles) of an event.
-
-    The store codes a near-duplicate cluster once, so today all three are the cluster's
-    number of articles: each article carries the story once, and articles are not yet
-    told apart by outlet. Merged events across articles will pass their own counts of
-    sources (outlets) and mentions."""
-    articles = max(1, int(articles))
-    return (articles if mentions is None else mentions,
-            articles if sources is None else sources, articles)
+def mention_counts(row: Mapping[str, Any]) -> tuple[int, int, int]:
+    """GDELT's (NumMentions, NumSources, NumArticles) of an event: those of the merged
+    event it is a mention of (its reports across articles, their outlets, and every
+    document of their near-duplicate clusters); for an event not merged (a store made
+    before merging), its near-duplicate cluster's number of articles for all three."""
+    articles = max(1, int(row.get("articles") or 1))
+    merged = row.get("merged_mentions")
+    if merged is None or merged != merged:  # None, or NaN from a frame
+        return articles, articles, articles
+    return (int(merged), int(row.get("merged_sources") or 1),
+            int(row.get("merged_articles") or articles))
 
 
 def _iso(value: Any) -> str | None:
@@ -200,6 +201,10 @@ def plover_record(row: Mapping[str, Any], record: Mapping[str, Any],
         "date_precision": date.get("precision"),
         "cluster_id": row.get("cluster_id"),
         "articles": row.get("articles"),
+        "merged_id": row.get("merged_id"),
+        "mentions": mention_counts(row)[0],
+        "sources": mention_counts(row)[1],
+        "corroboration": _corroboration(row),
         "schema_version": record.get("schema_version"),
     }
 
@@ -268,7 +273,7 @@ def gdelt_row(row: Mapping[str, Any], record: Mapping[str, Any],
     day = _day(row.get("day"))
     location = record.get("location") or {}
     added = row.get("ingested_at")
-    mentions, sources, articles = mention_counts(row.get("articles") or 1)
+    mentions, sources, articles = mention_counts(row)
     attribution = record.get("attribution")
     date = record.get("date") or {}
     values: list[Any] = [
@@ -297,9 +302,14 @@ def gdelt_row(row: Mapping[str, Any], record: Mapping[str, Any],
         attribution.get("text") if attribution else None, record.get("confidence"),
         date.get("iso"), (record.get("trigger") or {}).get("text"), record.get("rule"),
         record.get("text"), record.get("sentence_index"), row.get("doc_id"),
-        row.get("cluster_id"),
+        row.get("cluster_id"), row.get("merged_id"), _corroboration(row),
     ]
     return [tsv_field(v) for v in values]
+
+
+def _corroboration(row: Mapping[str, Any]) -> float | None:
+    value = row.get("corroboration")
+    return None if value is None or value != value else round(float(value), 3)
 
 
 def write_gdelt(rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]],
@@ -390,7 +400,7 @@ def write_network(rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]], p
 
 
 def export_file(store: Store, target: Path, fmt: str, filters: Filters | None = None,
-                level: str = "country") -> int:
+                level: str = "country", *, merged: bool = False) -> int:
     """Write the selected events to ``target`` as ``plover``, ``gdelt`` or ``graphml``;
     an existing file is replaced (as the JSONL and CSV exports replace theirs). Returns
     the number of events."""
@@ -404,7 +414,7 @@ def export_file(store: Store, target: Path, fmt: str, filters: Filters | None = 
     if target.is_dir():
         raise UsageError(f"{target} is a directory; the {fmt} export writes one file, "
                          "give a file name")
-    rows = export_rows(store, filters)
+    rows = export_rows(store, filters, merged)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         if fmt == "graphml":

@@ -40,7 +40,11 @@ EVENT_COLUMNS = (
 )
 # Added from the event's document and its cluster by ``events_frame`` and the exports.
 DOCUMENT_COLUMNS = ("pub_date", "url", "title", "site", "source", "cluster_id", "articles")
-FRAME_COLUMNS = EVENT_COLUMNS + DOCUMENT_COLUMNS
+# ... and from the merged event the event is a mention of (null in a store made before
+# merging, opened read-only).
+MERGED_COLUMNS = ("merged_id", "merged_mentions", "merged_sources", "merged_articles",
+                  "corroboration")
+FRAME_COLUMNS = EVENT_COLUMNS + DOCUMENT_COLUMNS + MERGED_COLUMNS
 # ``merged_frame``: a merged event, its counts, and its representative mention's
 # document and sentence.
 MERGED_FRAME_COLUMNS = (
@@ -398,18 +402,36 @@ class Store:
 
     # --- querying and exporting ---
 
-    def _select(self, filters: Filters | None,
-                extra: Sequence[str] = ()) -> tuple[str, list[Any]]:
+    def _select(self, filters: Filters | None, extra: Sequence[str] = (),
+                merged: bool = False) -> tuple[str, list[Any]]:
         """The query of the selected events' frame columns, and ``extra`` columns of
-        ``events e`` or ``documents d`` (``e.record``) after them."""
+        ``events e`` or ``documents d`` (``e.record``) after them. ``merged``: only the
+        event that represents each merged event, one row per merged event."""
         where, params = (filters or Filters()).where()
         columns = ", ".join([f"e.{c}" for c in EVENT_COLUMNS] + list(extra))
+        if self._has_merged():
+            counts = ("m.id AS merged_id, m.mentions AS merged_mentions, m.sources AS "
+                      "merged_sources, m.articles AS merged_articles, m.corroboration")
+            joins = (" LEFT JOIN mentions mn ON mn.event_id = e.id "
+                     "LEFT JOIN merged_events m ON m.id = mn.merged_id")
+        else:
+            if merged:
+                self._require_m002()
+            counts = ", ".join(f"NULL AS {c}" for c in MERGED_COLUMNS)
+            joins = ""
+        if merged:
+            where += (" AND " if where else " WHERE ") + "m.representative = e.id"
         sql = (f"SELECT {columns}, d.pub_date, d.url, d.title, d.site, d.source, "
-               "d.cluster_id, c.articles FROM events e JOIN documents d ON d.id = e.doc_id "
+               f"d.cluster_id, c.articles, {counts} FROM events e "
+               "JOIN documents d ON d.id = e.doc_id "
                "JOIN (SELECT cluster_id, count(*) AS articles FROM documents "
-               "GROUP BY cluster_id) c ON c.cluster_id = d.cluster_id"
+               f"GROUP BY cluster_id) c ON c.cluster_id = d.cluster_id{joins}"
                f"{where} ORDER BY d.ingested_at, e.doc_id, e.sentence_index, e.id")
         return sql, params
+
+    def _has_merged(self) -> bool:
+        return bool(self._scalar("SELECT count(*) FROM information_schema.tables "
+                                 "WHERE table_name = 'merged_events'"))
 
     def events_frame(self, filters: Filters | None = None, **given: Any) -> pd.DataFrame:
         """The stored events (flat columns plus their document's date, URL, title, site,
@@ -436,9 +458,7 @@ class Store:
     def _require_m002(self) -> None:
         """Merged events, flows and stances need migration m002, which a store opened
         read-only does not get."""
-        found = self._scalar("SELECT count(*) FROM information_schema.tables "
-                             "WHERE table_name = 'merged_events'")
-        if not found:
+        if not self._has_merged():
             raise InputError(f"the store {self.path} was made by an earlier dyads and has no "
                              "merged events, flows or stances yet; run dyads ingest SOURCE "
                              f"--db {self.path} to bring it up to date")
@@ -519,24 +539,28 @@ class Store:
             "SELECT * EXCLUDE (minhash, text) FROM documents ORDER BY ingested_at, id").df()
 
     def records(self, filters: Filters | None = None) -> Iterable[dict[str, Any]]:
-        """The full event records (the public contract) of the selected events."""
-        sql, params = self._select(filters)
-        sql = f"SELECT s.id, e.record FROM ({sql}) s JOIN events e ON e.id = s.id"
+        """The full event records (the public contract) of the selected events, in the
+        order of ``events_frame``."""
+        sql, params = self._select(filters, ("e.record",))
         cursor = self.connection.execute(sql, params)
+        at = len(EVENT_COLUMNS)  # the record follows the event's own columns
         while True:
             chunk = cursor.fetchmany(1000)
             if not chunk:
                 return
-            for _, record in chunk:
-                yield json.loads(record)
+            for row in chunk:
+                yield json.loads(row[at])
 
     def export(self, path: str | Path, fmt: str, filters: Filters | None = None,
-               level: str = "country") -> int:
+               level: str = "country", merged: bool = False) -> int:
         """Write the selected events: ``parquet`` (a directory partitioned by month of
         the event's day, ``month=YYYY-MM``, ``month=unknown`` when undated), ``jsonl``
         (the full records), ``csv`` (the flat columns), or, by ``dyads.store.exports``,
         ``plover`` (PLOVER JSONL), ``gdelt`` (GDELT-style TSV) and ``graphml`` (the actor
-        network at ``level``). Returns the number of events."""
+        network at ``level``). Every row carries the counts of the merged event it is a
+        mention of. ``merged``: one row per merged event (its representative mention;
+        for ``jsonl`` the merged event with its evidence, as ``dyads query --merged``).
+        Returns the number of rows written."""
         if fmt not in EXPORT_FORMATS:
             raise UsageError(f"export format {fmt!r} is not one of "
                              f"{', '.join(EXPORT_FORMATS)}")
@@ -544,18 +568,19 @@ class Store:
         if fmt in ("plover", "gdelt", "graphml"):
             from .exports import export_file
 
-            return export_file(self, target, fmt, filters, level)
+            return export_file(self, target, fmt, filters, level, merged=merged)
         if fmt == "jsonl":
             n = 0
+            records = self.merged_records(filters) if merged else self.records(filters)
             with target.open("w", encoding="utf-8") as out:
-                for record in self.records(filters):
-                    out.write(json.dumps(record, ensure_ascii=False,
+                for record in records:
+                    out.write(json.dumps(record, ensure_ascii=False, default=str,
                                          separators=(",", ":")) + "\n")
                     n += 1
             return n
         import duckdb
 
-        sql, params = self._select(filters)
+        sql, params = self._select(filters, merged=merged)
         n = self._scalar(f"SELECT count(*) FROM ({sql})", params)
         try:
             if fmt == "csv":
