@@ -1882,7 +1882,8 @@ def _read_phrase(head: Token, block: Block, own: bool) -> Span:
                 and head.pos_ != "PROPN") or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "of"
                 and head.dep_ in ("dobj", "nsubjpass")
-                and head.head.lemma_.lower() in CHARGING):
+                and head.head.lemma_.lower() in CHARGING) or (
+                tok.dep_ == "appos" and tok.head.i == head.i and _described(tok)):
             right = min(right, tok.left_edge.i - 1)
         stack.extend(_kids(tok))
     while right > left and (doc[right].is_punct or doc[right].dep_ in ("cc", "case")) \
@@ -1893,6 +1894,12 @@ def _read_phrase(head: Token, block: Block, own: bool) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _described(appos: Token) -> bool:
+    """Is an apposition a description ('FGM, a practice banned in 2020'), not a second
+    name of the same party ('Khalifa, the prime minister')? An indefinite article says so."""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in _kids(appos))
 
 
 def _peacekeeping(clause: Token) -> bool:
