@@ -588,8 +588,9 @@ DbOpt = Annotated[Path, typer.Option("--db", help="The store (a DuckDB file).")]
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(help="Files and directories: .txt, .html, "
-                       ".jsonl documents, RSS/Atom feeds, .warc(.gz) archives.",
+    sources: Annotated[list[str], typer.Argument(help="Files, directories and http(s) "
+                       "URLs: .txt, .html, .jsonl documents, RSS/Atom feeds, .warc(.gz) "
+                       "archives; a URL is fetched and read by its content type.",
                        show_default=False)],
     db: DbOpt = Path("dyads.duckdb"),
     pub_date: Annotated[Optional[str], typer.Option("--pub-date", help="Publication date "
@@ -777,11 +778,13 @@ def _missing(value: Any) -> bool:
 
 @app.command()
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File (jsonl, csv) or new "
-                      "directory (parquet).", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File (replaced when it "
+                      "exists) or, for parquet, a new directory.", show_default=False)],
     db: DbOpt = Path("dyads.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="parquet (partitioned by month), "
-                   "jsonl (PLOVER-style records) or csv.")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", help="parquet (a directory partitioned by "
+                   "month), jsonl (the full records), csv (the flat columns), plover "
+                   "(PLOVER JSONL), gdelt (GDELT-style TSV) or graphml (the actor "
+                   "network).")] = "parquet",
     actor: ActorOpt = None,
     recipient: RecipientOpt = None,
     category: CategoryOpt = None,
@@ -790,16 +793,22 @@ def export(
     until: UntilOpt = None,
     hedged: HedgedOpt = None,
     text: TextOpt = None,
+    level: Annotated[str, typer.Option("--level", help="graphml: nodes are states and "
+                     "organisations (country) or every actor code (actor).")
+                     ] = "country",
 ) -> None:
     """Export the stored events (all, or those the filters select)."""
     from .store import EXPORT_FORMATS, Store
+    from .system import LEVELS
 
     if fmt not in EXPORT_FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
+    if level not in LEVELS:
+        _fail(f"--level {level!r} is not one of {', '.join(LEVELS)}")
     filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
     try:
         with Store.open(db, read_only=True) as store:
-            n = store.export(output, fmt, filters)
+            n = store.export(output, fmt, filters, level)
     except DyadsError as exc:
         _fail(str(exc))
     except OSError as exc:

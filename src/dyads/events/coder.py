@@ -1637,12 +1637,14 @@ def _hearsay(clause: Token) -> bool:
 
 
 _KIDS: dict[int, tuple[Token, ...]] = {}  # of the block being coded (see _new_document)
+_PHRASES: dict[tuple[int, bool], Span] = {}  # the same, for _phrase
 
 
 def _new_document() -> None:
-    """Forget the children read from the last block: called where coding of a block
-    begins (``code_block``, ``mention_refs``)."""
+    """Forget the children and phrases read from the last block: called where coding of
+    a block begins (``code_block``, ``mention_refs``)."""
     _KIDS.clear()
+    _PHRASES.clear()
 
 
 def _kids(tok: Token) -> tuple[Token, ...]:
@@ -1860,7 +1862,15 @@ def _phrase(head: Token, block: Block, own: bool = False) -> Span:
     """The noun phrase headed by ``head`` without its clauses ('the envoy, who arrived
     on Monday' is 'the envoy') and, for a common noun, without what it is about or for
     ('a request for talks' is 'a request'), as document offsets; ``own``: without the
-    phrases coordinated with it ('Togo' of 'Togo and Benin')."""
+    phrases coordinated with it ('Togo' of 'Togo and Benin'). Read once per block."""
+    key = (head.i, own)
+    known = _PHRASES.get(key)
+    if known is None:
+        known = _PHRASES[key] = _read_phrase(head, block, own)
+    return known
+
+
+def _read_phrase(head: Token, block: Block, own: bool) -> Span:
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
     stack = [t for t in _kids(head) if t.i > head.i]

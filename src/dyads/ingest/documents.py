@@ -5,8 +5,9 @@ known about them: plain text (``.txt`` and anything unknown), JSONL documents (o
 object a line: ``text`` plus ``id``, ``url``, ``title``, ``date``, ``author``, ``site``),
 HTML pages (main text and metadata by trafilatura), RSS and Atom feeds (each entry a
 document, by feedparser) and WARC archives (each HTML or text response a document, by
-warcio). Anything that cannot be read becomes a ``Skip`` naming the input and the reason;
-a bad input never stops the others.
+warcio); an http(s) URL is fetched and read as the file of its kind (``urls``).
+Anything that cannot be read becomes a ``Skip`` naming the input and the reason; a bad
+input never stops the others.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..models import Skip
@@ -85,7 +86,7 @@ def iso_date(value: Any) -> str | None:
     return None
 
 
-def kind_of(path: Path) -> str:
+def kind_of(path: PurePath) -> str:
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
@@ -112,8 +113,19 @@ def _walk(paths: Sequence[str]) -> Iterator[Path | Skip]:
 
 
 def iter_documents(paths: Sequence[str]) -> Iterator[SourceDocument | Skip]:
-    """Every document of the given files and directories (walked in sorted order)."""
-    for target in _walk(paths):
+    """Every document of the given files, directories (walked in sorted order) and
+    http(s) URLs (fetched: ``urls.read_url``), in the order given."""
+    from .urls import is_url, read_url  # urls reads with this module's readers
+
+    for name in paths:
+        if is_url(name):
+            yield from read_url(name)
+        else:
+            yield from _read_files(name)
+
+
+def _read_files(name: str) -> Iterator[SourceDocument | Skip]:
+    for target in _walk([name]):
         if isinstance(target, Skip):
             yield target
             continue
@@ -137,13 +149,14 @@ def iter_documents(paths: Sequence[str]) -> Iterator[SourceDocument | Skip]:
             yield Skip(source, "binary file (it contains NUL bytes), not text", code="binary")
         elif kind == "html":
             yield from read_html(source, data)
-        elif kind == "feed" or (kind == "txt" and _looks_like_feed(data)):
+        elif kind == "feed" or (kind == "txt" and looks_like_feed(data)):
             yield from read_feed(source, data)
         else:
             yield from read_text(source, data)
 
 
-def _looks_like_feed(data: bytes) -> bool:
+def looks_like_feed(data: bytes) -> bool:
+    """Whether bytes begin like an RSS or Atom document."""
     head = data[:2048].lstrip().lower()
     return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head)
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import duckdb
     import pandas as pd
 
-EXPORT_FORMATS = ("parquet", "jsonl", "csv")
+EXPORT_FORMATS = ("parquet", "jsonl", "csv", "plover", "gdelt", "graphml")
 QUERY_FORMATS = ("table", "jsonl", "csv")
 
 # The flat event columns, in order (the ``events`` table without ``record``).
@@ -294,9 +294,12 @@ class Store:
 
     # --- querying and exporting ---
 
-    def _select(self, filters: Filters | None) -> tuple[str, list[Any]]:
+    def _select(self, filters: Filters | None,
+                extra: Sequence[str] = ()) -> tuple[str, list[Any]]:
+        """The query of the selected events' frame columns, and ``extra`` columns of
+        ``events e`` or ``documents d`` (``e.record``) after them."""
         where, params = (filters or Filters()).where()
-        columns = ", ".join(f"e.{c}" for c in EVENT_COLUMNS)
+        columns = ", ".join([f"e.{c}" for c in EVENT_COLUMNS] + list(extra))
         sql = (f"SELECT {columns}, d.pub_date, d.url, d.title, d.site, d.source, "
                "d.cluster_id, c.articles FROM events e JOIN documents d ON d.id = e.doc_id "
                "JOIN (SELECT cluster_id, count(*) AS articles FROM documents "
@@ -329,14 +332,21 @@ class Store:
             for _, record in chunk:
                 yield json.loads(record)
 
-    def export(self, path: str | Path, fmt: str, filters: Filters | None = None) -> int:
+    def export(self, path: str | Path, fmt: str, filters: Filters | None = None,
+               level: str = "country") -> int:
         """Write the selected events: ``parquet`` (a directory partitioned by month of
         the event's day, ``month=YYYY-MM``, ``month=unknown`` when undated), ``jsonl``
-        (the full records) or ``csv`` (the flat columns). Returns the number of events."""
+        (the full records), ``csv`` (the flat columns), or, by ``dyads.store.exports``,
+        ``plover`` (PLOVER JSONL), ``gdelt`` (GDELT-style TSV) and ``graphml`` (the actor
+        network at ``level``). Returns the number of events."""
         if fmt not in EXPORT_FORMATS:
             raise UsageError(f"export format {fmt!r} is not one of "
                              f"{', '.join(EXPORT_FORMATS)}")
         target = Path(path)
+        if fmt in ("plover", "gdelt", "graphml"):
+            from .exports import export_file
+
+            return export_file(self, target, fmt, filters, level)
         if fmt == "jsonl":
             n = 0
             with target.open("w", encoding="utf-8") as out:
@@ -345,16 +355,27 @@ class Store:
                                          separators=(",", ":")) + "\n")
                     n += 1
             return n
+        import duckdb
+
         sql, params = self._select(filters)
         n = self._scalar(f"SELECT count(*) FROM ({sql})", params)
-        if fmt == "csv":
-            self.connection.sql(sql, params=params).write_csv(str(target), header=True)
-        else:
-            if target.exists() and any(target.iterdir()):
-                raise UsageError(f"{target} exists and is not empty; Parquet export writes "
-                                 "a directory of partitions, give a new one")
-            monthly = self.connection.sql(
-                "SELECT *, coalesce(strftime(day, '%Y-%m'), 'unknown') AS month "
-                f"FROM ({sql})", params=params)
-            monthly.write_parquet(str(target), partition_by=["month"])
+        try:
+            if fmt == "csv":
+                self.connection.sql(sql, params=params).write_csv(str(target), header=True)
+            else:
+                if target.exists() and (not target.is_dir() or any(target.iterdir())):
+                    raise UsageError(f"{target} is a file or a directory that is not "
+                                     "empty; Parquet export writes a directory of "
+                                     "partitions, give a new one")
+                monthly = self.connection.sql(
+                    "SELECT *, coalesce(strftime(day, '%Y-%m'), 'unknown') AS month "
+                    f"FROM ({sql})", params=params)
+                if n:
+                    monthly.write_parquet(str(target), partition_by=["month"])
+                else:  # no partition to write: one file of no rows keeps the columns
+                    target.mkdir(exist_ok=True)
+                    monthly.write_parquet(str(target / "empty.parquet"))
+        except duckdb.IOException as exc:  # DuckDB's own writer: say it in one line
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise UsageError(f"cannot write {target}: {reason}") from None
         return n
