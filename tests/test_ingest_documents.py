@@ -195,3 +195,41 @@ def test_near_duplicate_index_finds_rewrites_not_other_stories() -> None:
     assert index.find(index.signature(other)) is None
     index.add("b", index.signature(rewrite), "a")
     assert "b" in index and len(index) == 2
+
+
+def test_near_duplicate_index_stays_small_and_answers_as_minhash_lsh() -> None:
+    # The index is rebuilt from every stored signature at each run, so its size per
+    # document bounds how big a store one process can fill; datasketch's MinHashLSH with
+    # the MinHash objects took about 16 KB a document (160 MB per 10,000).
+    import tracemalloc
+
+    from datasketch import MinHashLSH
+
+    from dyads.eval.corpus_gen import CorpusGenerator
+
+    texts = [d["text"] for d in CorpusGenerator(seed=2).documents(1200)]
+    index = NearDuplicateIndex(0.6, 3, 128)
+    signatures = [index.signature(t) for t in texts]
+    reference = MinHashLSH(threshold=0.6, num_perm=128, weights=(0.1, 0.9))
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        found = []
+        for i, minhash in enumerate(signatures):
+            found.append(index.find(minhash))
+            index.add(f"d{i}", minhash, found[-1] or f"d{i}")
+        per_document = (tracemalloc.get_traced_memory()[0] - before) / len(texts)
+    finally:
+        tracemalloc.stop()
+    assert per_document < 4000, f"{per_document:.0f} bytes a document"
+    assert 50 < sum(f is not None for f in found) < 300
+    # The same clusters as datasketch's own index would give.
+    clusters: dict[str, str] = {}
+    for i, minhash in enumerate(signatures):
+        scored = [(float(minhash.jaccard(signatures[int(k[1:])])), str(k))
+                  for k in reference.query(minhash)]
+        best = max((s for s in scored if s[0] >= 0.6), default=None)
+        expected = clusters[best[1]] if best else None
+        assert found[i] == expected, i
+        reference.insert(f"d{i}", minhash)
+        clusters[f"d{i}"] = expected or f"d{i}"

@@ -349,15 +349,32 @@ def bench(
                     show_default=False)] = None,
     floors_file: Annotated[Path, typer.Option("--floors", help="Floors shown beside each "
                            "figure.")] = Path("floors.json"),
+    corpus: Annotated[Optional[list[int]], typer.Option("--corpus", min=10, help="Instead "
+                      "of accuracy and throughput: ingest N generated documents into a fresh "
+                      "store (with 1 and --workers workers) and measure time and peak "
+                      "memory; repeatable (--corpus 1000 --corpus 10000). With --write, "
+                      "only the corpus ingest section is rewritten.",
+                      show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", help="With --corpus: the generator's "
+                    "seed.")] = 7,
+    max_memory: Annotated[int, typer.Option("--max-memory", min=1, help="With --corpus: "
+                          "exit 1 when a run's peak RSS passes this many MB.")] = 1536,
+    keep_corpus: Annotated[Optional[Path], typer.Option("--keep-corpus", help="With "
+                           "--corpus: keep the generated JSONL files in this folder.",
+                           show_default=False)] = None,
     spacy_model: ModelOpt = None,
     settings_file: SettingsOpt = None,
 ) -> None:
     """The benchmark report: accuracy on every public gold set with baselines, and
-    throughput against a bare spaCy parse."""
+    throughput against a bare spaCy parse; or, with --corpus, the corpus ingest figures."""
     from .eval import report
     from .eval.gate import load_floors
     from .eval.throughput import _commit, render_markdown, run_throughput, update_report
 
+    if corpus:
+        _bench_corpus(corpus, workers, seed, max_memory, keep_corpus, write, spacy_model,
+                      settings_file)
+        return
     command = "dyads " + " ".join(sys.argv[1:])
     progress = lambda m: typer.echo(f"dyads: {m}", err=True)  # noqa: E731
     try:
@@ -393,6 +410,72 @@ def bench(
         _fail(str(exc))
     except OSError as exc:
         _fail(f"cannot write {exc.filename}: {exc.strerror or exc}")
+
+
+def _bench_corpus(sizes: list[int], workers: int, seed: int, max_memory: int,
+                  keep: Optional[Path], write: Optional[Path], spacy_model: Optional[str],
+                  settings_file: Optional[Path]) -> None:
+    from .eval.corpus_bench import render_markdown, run_corpus_bench, update_report
+
+    extra: list[str] = []
+    if spacy_model:
+        extra += ["--spacy-model", spacy_model]
+    if settings_file:
+        extra += ["--settings", str(settings_file)]
+    try:
+        settings = _settings(settings_file, spacy_model=spacy_model)
+        with _StepProgress() as progress:
+            result = run_corpus_bench(sizes, workers=workers, seed=seed, limit_mb=max_memory,
+                                      extra_args=extra, spacy_model=settings.spacy_model,
+                                      keep=keep, progress=progress)
+    except DyadsError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename}: {exc.strerror or exc}")
+    typer.echo(render_markdown(result))
+    if write is not None:
+        update_report(write, result)
+        typer.echo(f"dyads: wrote the corpus ingest section of {write}", err=True)
+    over = result.over_limit()
+    for run in over:
+        typer.echo(f"dyads: limit: {run.documents} documents with {run.workers} worker(s) "
+                   f"peaked at {run.peak / 2 ** 20:.0f} MB, over {max_memory} MB", err=True)
+    if over:
+        raise typer.Exit(1)
+
+
+class _StepProgress:
+    """Messages of a long benchmark: a line each, under a spinner with the elapsed time
+    on a terminal."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+
+        self.console = Console(stderr=True)
+        self.progress: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _StepProgress:
+        if self.console.is_terminal:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                                     TimeElapsedColumn(), console=self.console,
+                                     transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("starting", total=None)
+        return self
+
+    def __call__(self, message: str) -> None:
+        if self.progress is None:
+            typer.echo(f"dyads: {message}", err=True)
+            return
+        self.progress.console.print(f"dyads: {message}", highlight=False, markup=False)
+        self.progress.update(self.task, description=message)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
 
 
 def _relative(path: Path, folder: Path) -> str:
