@@ -72,6 +72,14 @@ def test_migrations_are_recorded_and_run_once(tmp_path: Path) -> None:
         assert store.count("documents") == 0
 
 
+def test_a_store_opened_read_only_lists_its_migrations(tmp_path: Path) -> None:
+    path = tmp_path / "ro.duckdb"
+    with Store.open(path) as store:
+        written = store.applied_migrations()
+    with Store.open(path, read_only=True) as store:
+        assert store.applied_migrations() == written == [m.name for m in MIGRATIONS]
+
+
 def test_reingesting_the_same_input_adds_nothing(stored: tuple[Store, Path],
                                                  pipeline: Pipeline) -> None:
     store, root = stored

@@ -235,7 +235,17 @@ class Store:
     # --- schema ---
 
     def applied_migrations(self) -> list[str]:
-        self.connection.execute(MIGRATIONS_TABLE)
+        """The names of the migrations the store has had, in order (none for a store
+        with no migrations table; the table is made only when the store can be written)."""
+        present = self._scalar("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = 'migrations'")
+        if not present:
+            import duckdb
+
+            try:
+                self.connection.execute(MIGRATIONS_TABLE)
+            except duckdb.Error:  # a read-only store: it has had none
+                return []
         rows = self.connection.execute(
             "SELECT name FROM migrations ORDER BY applied_at, name").fetchall()
         return [str(r[0]) for r in rows]
