@@ -30,6 +30,25 @@ def test_phrase_keeps_a_closing_bracket(pipeline: Pipeline) -> None:
     assert _phrases(event["actor"]) == ["Amnesty International (AI)"]
 
 
+@pytest.mark.parametrize("dateline", [
+    "LIMA, Oct. 4 (Andes Wire) - ",
+    "QUITO (Andes Wire) - ",
+    "LA PAZ, Oct. 4 - ",
+    "SANTIAGO \u2014 ",
+])
+def test_a_dateline_is_not_part_of_the_subjects_phrase(pipeline: Pipeline,
+                                                       dateline: str) -> None:
+    text = dateline + "Peru and Ecuador signed a border agreement with Bolivia."
+    events = code(pipeline, text)
+    assert events
+    assert set(_phrases(events[0]["actor"])) == {"Peru and Ecuador"}
+
+
+def test_a_hyphen_after_capitals_is_no_dateline(pipeline: Pipeline) -> None:
+    (event, *_) = code(pipeline, "NATO - led forces attacked Taliban positions in Helmand.")
+    assert _phrases(event["actor"])[0].startswith("NATO")
+
+
 def test_group_coded_from_context_has_its_phrase(pipeline: Pipeline) -> None:
     events = code(pipeline, "Kenyan police dispersed hundreds of striking teachers.")
     recipients = [r for e in events for r in e["recipient"]]

@@ -55,6 +55,13 @@ PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Clauses left out of the phrase that names a participant.
 PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+# A wire dateline opening a block: a place in capitals; then a date after a comma and or
+# an agency in brackets, and a dash; or a long dash alone ('WASHINGTON — '). A hyphen
+# after capitals alone is not one ('NATO - led forces').
+DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{2,40}(?:(?:,[^\n]{1,40}?)?\s*\([^()\n]{1,40}\)\s*[-\u2013\u2014]{1,2}"
+    r"|,[^\n]{1,40}?\s[-\u2013\u2014]{1,2}|\s*(?:[\u2013\u2014]|--))\s")
+DATELINE_REACH = 120  # characters: a dateline is within the block's first ones
 # Prepositions whose phrase says what a common noun is about, for or against, or when, and
 # is left out of the phrase that names a participant ('a request for talks', 'protests
 # against the law'); a name keeps them ('Minister for Foreign Affairs').
@@ -1873,6 +1880,13 @@ def _phrase(head: Token, block: Block, own: bool = False) -> Span:
 def _read_phrase(head: Token, block: Block, own: bool) -> Span:
     doc = head.doc
     left, right = head.left_edge.i, head.right_edge.i
+    if doc[left].idx < DATELINE_REACH and left < right:
+        # 'BAKU, Sept. 21 (Wire) - Israel supplied ...': the parser makes the dateline the
+        # subject, or hangs it on the subject; the phrase that names it begins after it
+        dateline = DATELINE.match(doc.text, 0, DATELINE_REACH)
+        if dateline is not None:
+            while left < right and doc[left].idx < dateline.end():
+                left += 1
     stack = [t for t in _kids(head) if t.i > head.i]
     while stack:  # the words after the head, down the tree
         tok = stack.pop()
