@@ -9,7 +9,7 @@ import json
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional, TextIO
 
@@ -745,7 +745,7 @@ def query(
 ) -> None:
     """Events in the store, filtered: a table, JSONL records or CSV rows; with --merged,
     the merged events."""
-    from .store import QUERY_FORMATS, Store
+    from .store import QUERY_FORMATS
 
     if fmt not in QUERY_FORMATS:
         _fail(f"--format {fmt!r} is not one of {', '.join(QUERY_FORMATS)}")
@@ -753,77 +753,74 @@ def query(
         _fail("--conflicts selects merged events: give --merged too")
     filters = _filters(actor, recipient, category, quad_class, since, until, hedged, text)
     if merged:
-        _query_merged(db, filters, fmt, limit, True if conflicts else None)
+        frame = _query_rows(db, fmt, lambda store: store.merged_records(
+            filters, conflicts=True if conflicts else None), lambda store: store.merged_frame(
+            filters, conflicts=True if conflicts else None))
+        if frame is not None:
+            _print_table(frame, limit, "merged events", MERGED_TABLE_COLUMNS, _merged_cells)
         return
-    try:
-        with Store.open(db, read_only=True) as store:
-            if fmt == "jsonl":
-                for record in store.records(filters):
-                    typer.echo(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-                return
-            frame = store.events_frame(filters)
-    except DyadsError as exc:
-        _fail(str(exc))
-    except BrokenPipeError:
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    if fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    shown = frame if limit == 0 else frame.head(limit)
-    table = Table(title=f"{len(frame)} events" + (f" (first {len(shown)})"
-                                                  if len(shown) < len(frame) else ""))
-    columns = ("day", "actor_code", "event", "cameo", "recipient_code", "modality",
-               "hedged", "articles", "text")
-    for column in columns:
-        table.add_column(column, overflow="fold", no_wrap=column != "text")
-    for row in shown.itertuples(index=False):
-        cells = ["" if _missing(getattr(row, c)) else str(getattr(row, c)) for c in columns]
-        cells[0] = cells[0][:10]  # the day, without a time
-        table.add_row(*cells)
-    Console().print(table)
+    frame = _query_rows(db, fmt, lambda store: store.records(filters),
+                        lambda store: store.events_frame(filters))
+    if frame is not None:
+        _print_table(frame, limit, "events", EVENT_TABLE_COLUMNS, _event_cells)
 
 
-def _query_merged(db: Path, filters: Any, fmt: str, limit: int,
-                  conflicts: Optional[bool]) -> None:
+EVENT_TABLE_COLUMNS = ("day", "actor_code", "event", "cameo", "recipient_code", "modality",
+                       "hedged", "articles", "text")
+MERGED_TABLE_COLUMNS = ("first_day", "last_day", "actor_code", "event", "cameo",
+                        "recipient_code", "modality", "mentions", "articles", "sources",
+                        "corroboration", "conflicts", "text")
+
+
+def _query_rows(db: Path, fmt: str, records: Callable[[Any], Iterable[dict[str, Any]]],
+                frame: Callable[[Any], Any]) -> Any:
+    """Print a query's JSONL or CSV; for a table, return its frame (None otherwise)."""
     from .store import Store
 
     try:
         with Store.open(db, read_only=True) as store:
             if fmt == "jsonl":
-                for record in store.merged_records(filters, conflicts=conflicts):
+                for record in records(store):
                     typer.echo(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-                return
-            frame = store.merged_frame(filters, conflicts=conflicts)
+                return None
+            rows = frame(store)
     except DyadsError as exc:
         _fail(str(exc))
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
     if fmt == "csv":
-        sys.stdout.write(frame.to_csv(index=False))
-        return
+        sys.stdout.write(rows.to_csv(index=False))
+        return None
+    return rows
+
+
+def _print_table(frame: Any, limit: int, noun: str, columns: Sequence[str],
+                 cells_of: Callable[[Any, list[str]], list[str]]) -> None:
     from rich.console import Console
     from rich.table import Table
 
     shown = frame if limit == 0 else frame.head(limit)
-    table = Table(title=f"{len(frame)} merged events" + (
+    table = Table(title=f"{len(frame)} {noun}" + (
         f" (first {len(shown)})" if len(shown) < len(frame) else ""))
-    columns = ("first_day", "last_day", "actor_code", "event", "cameo", "recipient_code",
-               "modality", "mentions", "articles", "sources", "corroboration", "conflicts",
-               "text")
     for column in columns:
         table.add_column(column, overflow="fold", no_wrap=column != "text")
     for row in shown.itertuples(index=False):
         cells = ["" if _missing(getattr(row, c)) else str(getattr(row, c)) for c in columns]
-        cells[0], cells[1] = cells[0][:10], cells[1][:10]
-        cells[4] = "negated " + cells[4] if bool(row.negated) else cells[4]
-        cells[11] = ", ".join(json.loads(cells[11])) if cells[11] else ""
-        table.add_row(*cells)
+        table.add_row(*cells_of(row, cells))
     Console().print(table)
+
+
+def _event_cells(row: Any, cells: list[str]) -> list[str]:
+    cells[0] = cells[0][:10]  # the day, without a time
+    return cells
+
+
+def _merged_cells(row: Any, cells: list[str]) -> list[str]:
+    cells[0], cells[1] = cells[0][:10], cells[1][:10]
+    cells[4] = "negated " + cells[4] if bool(row.negated) else cells[4]
+    cells[11] = ", ".join(json.loads(cells[11])) if cells[11] else ""
+    return cells
 
 
 def _missing(value: Any) -> bool:
