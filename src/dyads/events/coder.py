@@ -2140,8 +2140,7 @@ def _noun_phrase(head: Token, of: bool = True) -> Iterable[tuple[Token, Token]]:
         for child in _kids(tok):
             if child.dep_ == "conj" and tok.i != np_head.i:
                 stack.append((np_head, child))  # 'Hungarian and Romanian officials'
-            elif child.dep_ == "appos" and any(d.dep_ == "det" and d.lower_ in ("a", "an")
-                                               for d in _kids(child)):
+            elif child.dep_ == "appos" and _described(child):
                 continue  # 'Pakistan, a key U.S. ally': a description, not a second actor
             elif child.dep_ == "conj" or child.dep_ == "appos":
                 stack.append((child, child))
