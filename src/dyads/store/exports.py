@@ -145,6 +145,7 @@ def plover_record(row: Mapping[str, Any], record: Mapping[str, Any],
     date = record.get("date") or {}
     attribution = record.get("attribution")
     text_info = record.get("text_info") or {}
+    mentions, sources, _ = mention_counts(row)
     return {
         "id": record["id"],
         "event_date": _iso(row.get("day")),
@@ -202,8 +203,8 @@ def plover_record(row: Mapping[str, Any], record: Mapping[str, Any],
         "cluster_id": row.get("cluster_id"),
         "articles": row.get("articles"),
         "merged_id": row.get("merged_id"),
-        "mentions": mention_counts(row)[0],
-        "sources": mention_counts(row)[1],
+        "mentions": mentions,
+        "sources": sources,
         "corroboration": _corroboration(row),
         "schema_version": record.get("schema_version"),
     }

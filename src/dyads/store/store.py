@@ -237,9 +237,7 @@ class Store:
     def applied_migrations(self) -> list[str]:
         """The names of the migrations the store has had, in order (none for a store
         with no migrations table; the table is made only when the store can be written)."""
-        present = self._scalar("SELECT count(*) FROM information_schema.tables "
-                               "WHERE table_name = 'migrations'")
-        if not present:
+        if not self._has_table("migrations"):
             import duckdb
 
             try:
@@ -440,8 +438,11 @@ class Store:
         return sql, params
 
     def _has_merged(self) -> bool:
+        return self._has_table("merged_events")
+
+    def _has_table(self, name: str) -> bool:
         return bool(self._scalar("SELECT count(*) FROM information_schema.tables "
-                                 "WHERE table_name = 'merged_events'"))
+                                 "WHERE table_name = ?", [name]))
 
     def events_frame(self, filters: Filters | None = None, **given: Any) -> pd.DataFrame:
         """The stored events (flat columns plus their document's date, URL, title, site,
