@@ -62,8 +62,7 @@ class _Waiting:
     members: list[tuple[SourceDocument, str, MinHash]] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
-    sentences: int = 0
-    sentence_list: list[Sentence] = field(default_factory=list)
+    sentence_list: list[Sentence] = field(default_factory=list)  # coded with details
     mentions: list[tuple[int, Entity]] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
 
@@ -124,8 +123,8 @@ class _Ingest:
         stances."""
         events = waiting.events if waiting is not None else []
         self.rows.documents.append(Store.document_row(
-            doc, doc_id, cluster_id, coded, waiting.sentences if waiting else 0, len(events),
-            to_bytes(minhash), self.run_id))
+            doc, doc_id, cluster_id, coded, len(waiting.sentence_list) if waiting else 0,
+            len(events), to_bytes(minhash), self.run_id))
         if waiting is not None:
             rows = self.rows
             rows.events.extend(event_row(e, doc_id, doc.pub_date) for e in events)
@@ -201,7 +200,6 @@ class _Ingest:
             return
         waiting.events.extend(result.events)
         waiting.skips.extend(result.skips)
-        waiting.sentences += result.sentences
         waiting.sentence_list.extend(result.sentence_list)
         waiting.mentions.extend(result.mentions)
         waiting.relations.extend(result.relations)
