@@ -27,10 +27,11 @@ from ..merge import (
     within,
 )
 from .tables import FLOW_COLUMNS, FLOW_KEY
+from .tables import rows_frame as _frame
+from .tables import with_frame as _with_frame
 
 if TYPE_CHECKING:
     import duckdb
-    import pandas as pd
 
 # A document's outlet: its site name, else its URL's host (without 'www.'), else itself.
 SOURCE_SQL = ("coalesce(nullif(lower(trim(d.site)), ''), nullif(regexp_extract(lower(d.url), "
@@ -91,21 +92,6 @@ class MergeCounts:
 
 def _merged_id(event_id: str) -> str:
     return "m" + hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:19]
-
-
-def _frame(rows: Sequence[tuple[Any, ...]], columns: Sequence[str]) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(list(rows), columns=list(columns), dtype=object)
-
-
-def _with_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame,
-                sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    con.register(name, frame)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.unregister(name)
 
 
 def _place(text: Any, country: Any, kind: Any) -> Place | None:

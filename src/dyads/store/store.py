@@ -23,6 +23,7 @@ from ..merge import mention_of
 from ..models import Event, Skip
 from .merged import MergeCounts, flag_flow_conflicts, merge_mentions
 from .migrations import MIGRATIONS, MIGRATIONS_TABLE
+from .tables import rows_frame, with_frame
 
 if TYPE_CHECKING:
     import duckdb
@@ -395,18 +396,12 @@ class Store:
             joined += counts.joined
 
     def _insert(self, table: str, rows: list[tuple[Any, ...]]) -> None:
-        import pandas as pd
-
         columns = self._columns.get(table)
         if columns is None:
             columns = self._columns[table] = [str(r[0]) for r in self.connection.execute(
                 f"SELECT name FROM pragma_table_info('{table}') ORDER BY cid").fetchall()]
-        frame = pd.DataFrame(rows, columns=columns, dtype=object)
-        self.connection.register("_dyads_rows", frame)
-        try:
-            self.connection.execute(f"INSERT INTO {table} SELECT * FROM _dyads_rows")
-        finally:
-            self.connection.unregister("_dyads_rows")
+        with_frame(self.connection, "_dyads_rows", rows_frame(rows, columns),
+                   f"INSERT INTO {table} SELECT * FROM _dyads_rows")
 
     # --- querying and exporting ---
 

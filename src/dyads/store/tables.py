@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..commodities import FlowRules
 from ..models import Entity, Event, Sentence
 from ..relations import Relation, Stance, SupplyRelation
 from ..system.flows import Flow, country_node, flows_of, relation_flow
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
 
 FLOW_COLUMNS = (
     "id", "doc_id", "sentence_index", "event_id", "origin", "supplier", "recipient",
@@ -23,6 +27,23 @@ FLOW_COLUMNS = (
 )
 # A flow's key for conflicts: two flows of one key that give different shares disagree.
 FLOW_KEY = ("supplier", "recipient", "commodity", "category", "period", "modality")
+
+
+def rows_frame(rows: Sequence[tuple[Any, ...]], columns: Sequence[str]) -> pd.DataFrame:
+    """Rows as a frame of Python objects, for DuckDB to read (see ``with_frame``)."""
+    import pandas as pd
+
+    return pd.DataFrame(list(rows), columns=list(columns), dtype=object)
+
+
+def with_frame(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame,
+               sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Run ``sql`` with ``frame`` readable as the table ``name``."""
+    con.register(name, frame)
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.unregister(name)
 
 
 def sentence_rows(doc_id: str, sentences: Iterable[Sentence]) -> list[tuple[Any, ...]]:
