@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import UsageError
+from ..ingest.documents import iso_date
 from ..models import DateRef, Entity, Event, Location, Quantity, Sentence, Span
 
 if TYPE_CHECKING:
@@ -85,16 +86,6 @@ def mention_counts(row: Mapping[str, Any]) -> tuple[int, int, int]:
             int(row.get("merged_articles") or articles))
 
 
-def _iso(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)[:10] or None
-
-
 def _names() -> dict[str, str]:
     from ..system.build import code_names
 
@@ -148,7 +139,7 @@ def plover_record(row: Mapping[str, Any], record: Mapping[str, Any],
     mentions, sources, _ = mention_counts(row)
     return {
         "id": record["id"],
-        "event_date": _iso(row.get("day")),
+        "event_date": iso_date(row.get("day")),
         "event_type": record.get("event"),
         "mode": record.get("mode"),
         "context": list(record.get("context") or ()),
@@ -173,7 +164,7 @@ def plover_record(row: Mapping[str, Any], record: Mapping[str, Any],
         "injured": _size(record, "injured"),
         "arrested": _size(record, "arrested"),
         "story_id": row.get("doc_id"),
-        "story_date": _iso(row.get("pub_date")),
+        "story_date": iso_date(row.get("pub_date")),
         "publisher": row.get("site"),
         "headline": row.get("title"),
         "url": row.get("url"),
@@ -185,7 +176,7 @@ def plover_record(row: Mapping[str, Any], record: Mapping[str, Any],
                       "language": "en", "coder": f"dyads {__version__}",
                       "codebook": PLOVER_CODEBOOK},
         "coder": f"dyads {__version__}",
-        "coded_date": _iso(row.get("ingested_at")),
+        "coded_date": iso_date(row.get("ingested_at")),
         # What dyads adds.
         "cameo": record.get("cameo"),
         "modality": record.get("modality"),
