@@ -1645,6 +1645,7 @@ def _hearsay(clause: Token) -> bool:
 
 _KIDS: dict[int, tuple[Token, ...]] = {}  # of the block being coded (see _new_document)
 _PHRASES: dict[tuple[int, bool], Span] = {}  # the same, for _phrase
+_DATELINE: list[int] = []  # where the block's dateline ends (0: none), once read
 
 
 def _new_document() -> None:
@@ -1652,6 +1653,7 @@ def _new_document() -> None:
     a block begins (``code_block``, ``mention_refs``)."""
     _KIDS.clear()
     _PHRASES.clear()
+    _DATELINE.clear()
 
 
 def _kids(tok: Token) -> tuple[Token, ...]:
@@ -1883,10 +1885,11 @@ def _read_phrase(head: Token, block: Block, own: bool) -> Span:
     if doc[left].idx < DATELINE_REACH and left < right:
         # 'BAKU, Sept. 21 (Wire) - Israel supplied ...': the parser makes the dateline the
         # subject, or hangs it on the subject; the phrase that names it begins after it
-        dateline = DATELINE.match(doc.text, 0, DATELINE_REACH)
-        if dateline is not None:
-            while left < right and doc[left].idx < dateline.end():
-                left += 1
+        if not _DATELINE:
+            dateline = DATELINE.match(doc.text, 0, DATELINE_REACH)
+            _DATELINE.append(dateline.end() if dateline is not None else 0)
+        while left < right and doc[left].idx < _DATELINE[0]:
+            left += 1
     stack = [t for t in _kids(head) if t.i > head.i]
     while stack:  # the words after the head, down the tree
         tok = stack.pop()
