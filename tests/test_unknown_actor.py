@@ -51,3 +51,30 @@ def test_an_investigation_or_concession_on_a_states_soil_is_aimed_at_it(
     events = code(pipeline, "Serbia eased emergency measures in Montenegro on Wednesday.")
     assert events and events[0]["event"] == "CONCEDE"
     assert [r["code"] for r in events[0]["recipient"]] == ["MNE"]
+
+
+def test_a_titled_unknown_name_is_an_unknown_doer_of_its_sector(pipeline: Pipeline) -> None:
+    # 'Senator Irene Valdez' is in no dictionary and nothing says whose senator she is:
+    # the title still says who acts, a legislator of a country the text does not name
+    (event,) = code(pipeline, "Senator Irene Valdez urged Bolivia to free the detained "
+                              "miners.")
+    assert event["event"] == "REQUEST"
+    (actor,) = event["actor"]
+    assert actor["code"] == "---LEG" and actor["source"] == "unknown"
+    assert actor["phrase"]["text"] == "Senator Irene Valdez"
+    assert [r["code"][:3] for r in event["recipient"]] == ["BOL"]
+    # without a title the name is still no one
+    assert code(pipeline, "Irene Valdez urged Bolivia to free the detained miners.") == []
+
+
+def test_a_name_described_in_apposition_takes_the_descriptions_state(
+        pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "Tomas Ilves, a Uruguayan official, condemned the raid on "
+                              "the embassy.")
+    (actor,) = event["actor"]
+    assert actor["code"] == "URYGOV"
+    # the description is not part of the name's phrase, and names no second actor
+    assert actor["phrase"]["text"] == "Tomas Ilves"
+    # a name a dictionary knows keeps its own code over its description
+    (event,) = code(pipeline, "Uruguay, a close Argentine partner, condemned the raid.")
+    assert [a["code"] for a in event["actor"]] == ["URY"]

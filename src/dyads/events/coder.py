@@ -1037,8 +1037,8 @@ class EventCoder:
             for head in heads:
                 if head.pos_ == "PRON":
                     return _Role((), True)
-                sector = agent_sector(self.agents, head)
-                if (head.pos_ == "PROPN" and _names_a_body(head)) or (
+                sector = self._group_sector(head)
+                if (head.pos_ == "PROPN" and (_names_a_body(head) or sector is not None)) or (
                         head.pos_ == "NOUN" and (sector is not None
                                                  or head.lemma_.lower() in GROUPS)):
                     phrase = _phrase(head, block)
@@ -1207,6 +1207,8 @@ class EventCoder:
                                                                 block.text)))
                 else:
                     owned = self._owned_group(head, block)
+                    if owned is None and head.pos_ == "PROPN" and named:
+                        owned = self._described_as(head, at, taken, block)
                     if owned is not None:
                         found.append((head.i, False, False, owned))
             elif len(found) == before + 1 and found[-1][2]:
@@ -1312,6 +1314,24 @@ class EventCoder:
         end = head.idx + len(head.text)
         return replace(entity, sector=sector, end=block.start + end,
                        entity_text=block.text[owner.idx:end])
+
+    def _described_as(self, head: Token, at: dict[int, Mention], taken: set[tuple[int, int]],
+                      block: Block) -> Entity | None:
+        """'Ana Ruiz, a Chilean official': a name no dictionary knows, described in
+        apposition by a state's name or adjective, is coded from the description
+        (CHLGOV), which names no second actor. The phrase stays the name's own."""
+        for appos in _kids(head):
+            if appos.dep_ != "appos" or not _described(appos):
+                continue
+            for np_head, tok in _noun_phrase(appos, of=True):
+                mention = at.get(tok.i)
+                if mention is None or mention.entry.kind == PERSON_KIND \
+                        or mention.entry.type not in ("state", "territory", "disputed"):
+                    continue
+                entity = self._entity(mention, np_head, block, _phrase(head, block))
+                if (entity.start, entity.end) not in taken:
+                    return entity
+        return None
 
     @staticmethod
     def _other_seats(doc: Doc, seat: Mention, at: dict[int, Mention]) -> list[Mention]:
