@@ -79,7 +79,9 @@ AREA_PREPOSITIONS = ("in", "across", "throughout")
 # mission in Mali'), whose 'in' phrase names what it is done to.
 AREA_ACTIVITIES = frozenset({"ceasefire", "truce", "armistice", "mission", "operation",
                              "deployment", "presence", "normalization", "normalisation",
-                             "stabilization", "stabilisation", "reconstruction"})
+                             "stabilization", "stabilisation", "reconstruction",
+                             "expansion", "extension", "development", "reform", "delivery",
+                             "peace", "stability", "order", "building", "peacebuilding"})
 # Auxiliaries of a possible act ('could impose') and of a future one ('will visit'; 'would'
 # is a future in reported speech, a hypothetical under a condition).
 POSSIBLE = frozenset({"could", "might", "may"})
@@ -782,7 +784,11 @@ class EventCoder:
         if heads and heads[0].lemma_.lower() in AREA_ACTIVITIES:
             # 'agreed to a ceasefire in Hodeidah', 'contribute to the peacekeeping
             # operation in Georgia': what an activity over an area is done to is the area
-            heads = words(_prep_objects(heads[0], "in"))[:1] or heads
+            # ... also when the area hangs from what it is of ('the normalisation of the
+            # situation in Mali', 'an extension of the monitoring mission in Cyprus')
+            heads = words(_prep_objects(heads[0], "in"))[:1] or words(
+                g for of in _prep_objects(heads[0], "of") for g in _prep_objects(of, "in")
+            )[:1] or heads
         return _phrase(heads[0], block) if heads else None
 
     def _support_verb(self, noun: Token) -> Token | None:
