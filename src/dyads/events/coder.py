@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -25,7 +25,8 @@ from ..models import Block, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
 from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
-from .quantities import event_quantities, has_numbers
+from .quantities import (CURRENCY_SIGNS, CURRENCY_WORDS, PERCENT_WORDS, event_quantities,
+                         has_numbers)
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
@@ -744,7 +745,8 @@ class EventCoder:
         def words(heads: Iterable[Token]) -> list[Token]:
             return [h for h in heads if h.i != tok.i and h.pos_ in TARGET_POS
                     and not _is_time(h) and h.lemma_.lower() not in entry.objects
-                    and not any(s <= h.idx < e for s, e in taken)]
+                    and not any(s <= h.idx < e for s, e in taken)
+                    and not _own_thing(h, self._group_sector) and not _sum(h)]
 
         heads = words(recipient.heads)
         if not heads:
@@ -1937,6 +1939,23 @@ def _read_phrase(head: Token, block: Block, own: bool) -> Span:
         left += 1
     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
     return Span(block.text[start:end], block.start + start, block.start + end)
+
+
+def _sum(head: Token) -> bool:
+    """Does a phrase name a sum of money or a share ('$80 million', '6 million euros',
+    '94% of its arms'): what is given or taken, never what an event is done to."""
+    word = head.lower_
+    return word in CURRENCY_SIGNS or head.lemma_.lower() in CURRENCY_WORDS \
+        or word in PERCENT_WORDS or (head.like_num and any(
+            c.lower_ in CURRENCY_SIGNS or c.lower_ in PERCENT_WORDS for c in head.children))
+
+
+def _own_thing(head: Token, sector: Callable[[Token], str | None]) -> bool:
+    """Is a phrase something the doer acts with or on of its own, not what the event is
+    done to: 'its borders', 'his condolences', 'their policy'; not a group named by an
+    agent noun ('her colleagues', 'their troops')."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children) \
+        and head.lemma_.lower() not in GROUPS and sector(head) is None
 
 
 def _described(appos: Token) -> bool:
