@@ -46,6 +46,18 @@ CASES = [
      "the floods in the north"),
     ("Kenya expressed concern regarding the new mining law.", "expressed",
      "the new mining law"),
+    # ... also when the area hangs from what the activity is of.
+    ("Ghana is ready to contribute to the stabilisation of the situation in Togo.",
+     "contribute", "Togo"),
+    ("Nepal agreed to an extension of the monitoring mission in Bhutan.", "agreed",
+     "Bhutan"),
+    # A sum of money is what is given, not what an aid event is done to: the purpose
+    # clause says who gains.
+    ("Norway provided 4 million euros to support schools for displaced children.",
+     "provided", "schools"),
+    # What a claim of responsibility is for.
+    ("Chadian rebels claimed responsibility for the ambush near the border.", "claimed",
+     "the ambush near the border"),
 ]
 
 
@@ -127,3 +139,15 @@ def test_conflibert_does_not_read_a_recipient_coded_from_the_actors_country() ->
     domestic = Entity("called", "CHL", "CHL", None, 15, 21, source="context:actor's country")
     assert _scored((domestic,), None) == []
     assert _scored((domestic,), Span("two workers", 15, 26)) == [(15, 26)]
+
+
+def test_a_noun_event_given_to_someone_names_them(pipeline: Pipeline) -> None:
+    # 'gave Peru a warning' is 'gave a warning to Peru'
+    event = _event(pipeline, "Chile gave Peru a stern warning on Monday.", "warning")
+    assert [r["code"] for r in event["recipient"]] == ["PER"]
+
+
+def test_a_thing_the_doer_owns_is_no_target(pipeline: Pipeline) -> None:
+    # what the doer acts with, not on
+    event = _event(pipeline, "Ghana offered its condolences over the floods.", "offered")
+    assert event["target"] is None

@@ -903,6 +903,9 @@ class EventCoder:
             found = _prep_objects(tok, word)
             if not found and support is not None:
                 found = _prep_objects(support, word)
+                if not found and word == "to":  # 'gave Peru a warning': a warning to Peru
+                    found = [c for c in _kids(support) if c.dep_ == "dative"
+                             and c.pos_ != "ADP"]
             if not found and tok.pos_ == "VERB":  # 'supplied artillery to X' attached low
                 for obj in _kids(tok):
                     if obj.dep_ == "dobj":
