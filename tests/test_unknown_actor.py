@@ -78,3 +78,10 @@ def test_a_name_described_in_apposition_takes_the_descriptions_state(
     # a name a dictionary knows keeps its own code over its description
     (event,) = code(pipeline, "Uruguay, a close Argentine partner, condemned the raid.")
     assert [a["code"] for a in event["actor"]] == ["URY"]
+
+
+def test_an_acronym_the_tagger_reads_as_a_common_noun_is_still_a_body(
+        pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The FNQ condemned the bombing of the ferry.")
+    (actor,) = event["actor"]
+    assert actor["code"] == "---" and actor["source"] == "unknown"

@@ -1050,6 +1050,7 @@ class EventCoder:
                     return _Role((), True)
                 sector = self._group_sector(head)
                 if (head.pos_ == "PROPN" and (_names_a_body(head) or sector is not None)) or (
+                        head.pos_ == "NOUN" and _acronym(head)) or (
                         head.pos_ == "NOUN" and (sector is not None
                                                  or head.lemma_.lower() in GROUPS)):
                     phrase = _phrase(head, block)
@@ -1619,12 +1620,18 @@ BODY_WORDS = frozenset({
     "authority", "commission", "institute", "foundation", "service", "guard", "police"})
 
 
+def _acronym(head: Token) -> bool:
+    """Is the word an acronym ('FLN', 'UNITA'), which the tagger may read as a common
+    noun?"""
+    text = head.text
+    return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
 def _names_a_body(head: Token) -> bool:
     """Is a name no dictionary knows an organisation's: an acronym ('FLN', 'UNITA') or a
     name whose words say it is a body ('Oromo Liberation Front')? A person's or a
     place's name is not ('Maria Cortes', 'the Nile')."""
-    text = head.text
-    if len(text) >= 2 and text.isalpha() and text.isupper():
+    if _acronym(head):
         return True
     words = [t.lower_ for t in head.lefts if t.dep_ in ("compound", "amod")] + [head.lower_]
     return any(w in BODY_WORDS for w in words)
