@@ -82,6 +82,6 @@ def test_a_name_described_in_apposition_takes_the_descriptions_state(
 
 def test_an_acronym_the_tagger_reads_as_a_common_noun_is_still_a_body(
         pipeline: Pipeline) -> None:
-    (event,) = code(pipeline, "The FNQ condemned the bombing of the ferry.")
+    (event,) = code(pipeline, "The FLN condemned the bombing of the ferry.")
     (actor,) = event["actor"]
     assert actor["code"] == "---" and actor["source"] == "unknown"
