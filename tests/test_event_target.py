@@ -151,3 +151,21 @@ def test_a_thing_the_doer_owns_is_no_target(pipeline: Pipeline) -> None:
     # what the doer acts with, not on
     event = _event(pipeline, "Ghana offered its condolences over the floods.", "offered")
     assert event["target"] is None
+
+
+def test_a_nouns_by_phrase_is_its_doer_not_its_target(pipeline: Pipeline) -> None:
+    # and what the event did, when it is the subject of a verb of its own, is its target
+    event = _event(pipeline, "A roadside bombing by Chadian rebels killed 12 villagers "
+                             "near the border.", "bombing")
+    assert [a["code"] for a in event["actor"]] == ["TCDREB"]
+    assert event["recipient"] == []
+    assert event["target"]["text"] == "12 villagers"
+
+
+def test_what_is_fired_is_the_weapon_not_the_target(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Chilean police fired tear gas to break up the protests.",
+                   "fired")
+    assert event["target"]["text"] == "the protests"
+    event = _event(pipeline, "The shells fired by the Chilean army hit a fuel depot in the "
+                             "valley.", "fired")
+    assert event["target"]["text"] == "a fuel depot"

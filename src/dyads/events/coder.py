@@ -232,6 +232,8 @@ SENT = frozenset({"send", "ship", "deliver", "dispatch", "smuggle", "transfer", 
 UNKNOWN = "unknown"
 # Parts of speech of the words an event can be done to (its target).
 TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Verbs whose object is the weapon fired or thrown, not the target ('fired missiles at X').
+THROWING = frozenset({"fire", "launch", "lob", "drop", "detonate", "hurl", "throw"})
 # Words that say when (the recogniser that labels dates is not run on every sentence).
 TIMES = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -742,8 +744,15 @@ class EventCoder:
         complement's ('threatened to shell a checkpoint'), or the trigger's object."""
         taken = [(e.start - block.start, e.end - block.start) for e in actor.entities]
 
+        # 'fired missiles', 'detonated a car bomb', 'missiles fired by X': what is fired
+        # or thrown is the weapon, not what it is aimed at
+        thrown = {c.i for c in _kids(tok) if c.dep_ == "dobj"} | (
+            {tok.head.i} if passive and tok.dep_ == "acl" else set()) \
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in THROWING else set()
+
         def words(heads: Iterable[Token]) -> list[Token]:
-            return [h for h in heads if h.i != tok.i and h.pos_ in TARGET_POS
+            return [h for h in heads if h.i != tok.i and h.i not in thrown
+                    and h.pos_ in TARGET_POS
                     and not _is_time(h) and h.lemma_.lower() not in entry.objects
                     and not any(s <= h.idx < e for s, e in taken)
                     and not _own_thing(h, self._group_sector) and not _sum(h)]
@@ -776,6 +785,13 @@ class EventCoder:
                         break
         if not heads:
             heads = words(_objects(tok, passive, support))[:1]
+        subject = tok if tok.pos_ == "NOUN" else tok.head if thrown and tok.dep_ == "acl" \
+            else None
+        if not heads and subject is not None and subject.dep_ == "nsubj" \
+                and subject.head.i in fired:
+            # 'a car bombing by X killed 75 people', 'missiles fired by X struck a depot':
+            # what the event did, the verb's object
+            heads = words(_objects(subject.head, _is_passive(subject.head)))[:1]
         if not heads and entry.cameo.startswith(AREA_CODES):
             # 'declared a ceasefire in Idlib', 'troops remained on alert in the north':
             # an act that holds over an area is done to the area
@@ -2130,9 +2146,12 @@ def _objects(tok: Token, passive: bool, support: Token | None = None) -> list[To
                 out.extend(g for g in _kids(c) if g.dep_ == "pobj")
     if passive and tok.dep_ == "acl":
         out.append(tok.head)  # 'a camp attacked by militiamen'
-    for verb in verbs:
+    for k, verb in enumerate(verbs):
+        # a noun's or a passive's 'by' names the doer ('a bombing by X', 'was shelled by
+        # X'), never what is acted on
+        doer = verb.pos_ == "NOUN" or (passive if k == 0 else _is_passive(verb))
         out.extend(g for c in _kids(verb) if c.dep_ in ("prep", "dative")
-                   and c.lower_ in OWNER_PREPOSITIONS
+                   and c.lower_ in OWNER_PREPOSITIONS and not (doer and c.lower_ == "by")
                    for g in _kids(c) if g.dep_ in ("pobj", "pcomp"))
     if support is not None and support.lemma_.lower() in ERRANDS:
         # 'arrived in Amman on a visit': where the errand goes
