@@ -169,3 +169,12 @@ def test_what_is_fired_is_the_weapon_not_the_target(pipeline: Pipeline) -> None:
     event = _event(pipeline, "The shells fired by the Chilean army hit a fuel depot in the "
                              "valley.", "fired")
     assert event["target"]["text"] == "a fuel depot"
+
+
+def test_the_doers_own_troops_withdrawn_are_not_its_recipient(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Sudan withdrew its troops from the disputed zone.", "withdrew")
+    assert event["recipient"] == []
+    assert event["target"]["text"] == "the disputed zone"
+    # a state named where they leave is
+    event = _event(pipeline, "Sudan withdrew its troops from Chad.", "withdrew")
+    assert [r["code"] for r in event["recipient"]] == ["TCD"]

@@ -633,7 +633,7 @@ class EventCoder:
                                          for e in recipient.entities):
             # 'rejected an offer from Kabul', 'dispersed protesters'; a description ('the
             # group') gives way to a name found there
-            within = self._within_objects(tok, entry.cameo, passive, support, at, where,
+            within = self._within_objects(tok, entry, passive, support, at, where,
                                           block, actor)
             if within.entities and (not recipient.entities or not within.entities[0].pending):
                 recipient = within
@@ -933,7 +933,7 @@ class EventCoder:
             return found, True
         return [], True
 
-    def _within_objects(self, tok: Token, entry_cameo: str, passive: bool,
+    def _within_objects(self, tok: Token, entry: LexiconEntry, passive: bool,
                         support: Token | None, at: dict[int, Mention],
                         where: dict[int, PlaceMention], block: Block,
                         actor: _Role) -> _Role:
@@ -948,7 +948,11 @@ class EventCoder:
         visited: list[Token] = []
         came_from: dict[int, Token] = {}  # each visited word's object of the trigger
         referring: list[Entity] = []  # 'its', 'the group': kept for when nothing else is
+        entry_cameo = entry.cameo
         for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
+            if obj.lemma_.lower() in entry.objects and obj.head.i == tok.i and any(
+                    c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(obj)):
+                continue  # 'withdrew its troops from X': the doer's own, the act's sense
             frontier = [obj]
             for _ in range(3):  # the object, the phrases in it, the phrases in those
                 frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
