@@ -85,3 +85,11 @@ def test_an_acronym_the_tagger_reads_as_a_common_noun_is_still_a_body(
     (event,) = code(pipeline, "The FLN condemned the bombing of the ferry.")
     (actor,) = event["actor"]
     assert actor["code"] == "---" and actor["source"] == "unknown"
+
+
+def test_a_named_body_no_dictionary_knows_is_an_unknown_doer(pipeline: Pipeline) -> None:
+    (event,) = code(pipeline, "The Global Campaign for Fair Wages called for sanctions "
+                              "against Bolivia.")
+    (actor,) = event["actor"]
+    assert actor["source"] == "unknown" and actor["code"].startswith("---")
+    assert actor["phrase"]["text"] == "The Global Campaign for Fair Wages"

@@ -1081,7 +1081,10 @@ class EventCoder:
                     return _Role((), True)
                 sector = self._group_sector(head)
                 if (head.pos_ == "PROPN" and (_names_a_body(head) or sector is not None)) or (
-                        head.pos_ == "NOUN" and _acronym(head)) or (
+                        head.pos_ == "NOUN" and (_acronym(head) or (
+                            head.lower_ in BODY_WORDS and any(
+                                c.dep_ == "compound" and c.pos_ == "PROPN"
+                                for c in head.lefts)))) or (
                         head.pos_ == "NOUN" and (sector is not None
                                                  or head.lemma_.lower() in GROUPS)):
                     phrase = _phrase(head, block)
@@ -1648,7 +1651,10 @@ BODY_WORDS = frozenset({
     "group", "brigade", "brigades", "forces", "league", "alliance", "coalition",
     "government", "ministry", "agency", "court", "bank", "company", "corporation",
     "organization", "organisation", "federation", "congress", "assembly", "militia",
-    "authority", "commission", "institute", "foundation", "service", "guard", "police"})
+    "authority", "commission", "institute", "foundation", "service", "guard", "police",
+    "senate", "parliament", "legislature", "cabinet", "office", "department",
+    "administration", "campaign", "board", "tribunal", "society", "network", "fund",
+    "secretariat", "delegation"})
 
 
 def _acronym(head: Token) -> bool:
