@@ -68,3 +68,26 @@ def test_troops_defending_a_town_is_no_verbal_support(pipeline: Pipeline) -> Non
     events = code(pipeline, "Armenian troops defended the village against Azerbaijani "
                             "assaults.")
     assert all(e["cameo"] != "052" for e in events), events
+
+
+@pytest.mark.parametrize(("text", "cameo", "actor", "recipient"), [
+    ("Ghana said it was sceptical about Togo's plan for a customs union.", "012", "GHA",
+     "TGO"),
+    ("Peru remains optimistic that Chile will sign the fisheries accord.", "013", "PER",
+     "CHL"),
+    ("Austria has long been critical of Hungary's treatment of judges.", "111", "AUT",
+     "HUN"),
+])
+def test_a_predicate_adjective_is_a_statement_of_its_subject(
+        pipeline: Pipeline, text: str, cameo: str, actor: str, recipient: str) -> None:
+    (event,) = code(pipeline, text)
+    assert event["cameo"] == cameo
+    assert [a["code"][:3] for a in event["actor"]] == [actor]
+    assert [r["code"][:3] for r in event["recipient"]] == [recipient]
+
+
+def test_an_adjective_before_a_noun_describes_and_says_nothing(pipeline: Pipeline) -> None:
+    events = code(pipeline, "A sceptical Ghanaian official read the Togolese statement.")
+    assert all(e["trigger"]["text"] != "sceptical" for e in events)
+    (event,) = code(pipeline, "Ghana is not optimistic about the talks with Togo.")
+    assert event["negated"] is True

@@ -232,6 +232,8 @@ SENT = frozenset({"send", "ship", "deliver", "dispatch", "smuggle", "transfer", 
 UNKNOWN = "unknown"
 # Parts of speech of the words an event can be done to (its target).
 TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Verbs a predicate adjective completes ('is sceptical', 'remained hopeful').
+COPULAS = frozenset({"be", "remain", "seem", "appear", "stay", "become", "sound", "grow"})
 # Verbs whose object is the weapon fired or thrown, not the target ('fired missiles at X').
 THROWING = frozenset({"fire", "launch", "lob", "drop", "detonate", "hurl", "throw"})
 # Words that say when (the recogniser that labels dates is not run on every sentence).
@@ -576,7 +578,9 @@ class EventCoder:
         if tok.pos_ == "NOUN" and tok.dep_ == "nsubjpass" \
                 and tok.head.lemma_.lower() in STALLED:
             return None  # 'talks have been frozen for years': none are taking place
-        support = self._support_verb(tok) if tok.pos_ == "NOUN" else None
+        support = self._support_verb(tok) if tok.pos_ in ("NOUN", "ADJ") else None
+        if tok.pos_ == "ADJ" and support is None:
+            return None  # 'a sceptical official': a description, not a statement
         clause = support or tok  # the verb whose subject, negation and control apply
         passive = _is_passive(clause)
         actor_slots = entry.actor
@@ -822,6 +826,9 @@ class EventCoder:
 
     def _support_verb(self, noun: Token) -> Token | None:
         head = noun.head
+        if noun.pos_ == "ADJ":  # 'is sceptical about', 'remained optimistic that'
+            return head if noun.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") \
+                and head.lemma_.lower() in COPULAS else None
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" \
                 and not _verb_lemmas(head).isdisjoint(self.cues.support):
             return head
@@ -960,10 +967,11 @@ class EventCoder:
         came_from: dict[int, Token] = {}  # each visited word's object of the trigger
         referring: list[Entity] = []  # 'its', 'the group': kept for when nothing else is
         entry_cameo = entry.cameo
+        own_sense: set[int] = set()  # 'withdrew its troops': the doer's own, the act's sense
         for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
             if obj.lemma_.lower() in entry.objects and obj.head.i == tok.i and any(
                     c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(obj)):
-                continue  # 'withdrew its troops from X': the doer's own, the act's sense
+                own_sense.add(obj.i)
             frontier = [obj]
             for _ in range(3):  # the object, the phrases in it, the phrases in those
                 frontier = _with_conjuncts(frontier)  # 'artillery and rocket fire against X'
@@ -974,7 +982,8 @@ class EventCoder:
                     named.extend(e for e in found if not e.pending
                                  and all((e.start, e.end, e.code) != (n.start, n.end, n.code)
                                      for n in named))
-                    referring = referring or found
+                    if head.i not in own_sense:
+                        referring = referring or found
                 if named:
                     return _Role(tuple(named), False, (obj,))
                 for h in frontier:
@@ -989,6 +998,8 @@ class EventCoder:
                 # held by separatists', 'accusations made by the prime minister'
         domestic: _Role | None = None  # a group with no place: the actor's country's
         for head in visited:
+            if head.i in own_sense:
+                continue  # not acted on: 'withdrew its troops from the zone'
             parties_to = _to_phrases(head) if head.lemma_.lower() in NOT_GROUPS else []
             if parties_to:
                 # 'the parties to the conflict', not 'opposition parties'; 'the parties

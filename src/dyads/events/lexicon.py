@@ -35,6 +35,11 @@ DEFAULT_SLOTS = {
              ("dobj", "dative", "prep:to", "prep:against", "prep:on", "prep:with")),
     "NOUN": (("poss", "amod", "compound", "prep:by", "prep:from", "support"),
              ("prep:on", "prep:against", "prep:to", "prep:with", "prep:of", "prep:for")),
+    # a predicate adjective: 'Chile is sceptical about the plan'; its actor is the
+    # subject of the verb it completes ('is', 'remains', 'seems')
+    "ADJ": (("support",),
+            ("prep:about", "prep:of", "prep:over", "prep:on", "prep:with", "prep:toward",
+             "prep:towards", "ccomp")),
 }
 
 
@@ -129,7 +134,7 @@ def load_lexicon(ontology: Ontology, paths: tuple[Path, ...] = ()) -> Lexicon:
                                 f"{seen_ids[entry_id]}", "ids must be unique")
             pos = row["pos"]
             if pos not in DEFAULT_SLOTS:
-                raise DataError(str(path), line_no, f"pos {pos!r} is not VERB or NOUN")
+                raise DataError(str(path), line_no, f"pos {pos!r} is not VERB, NOUN or ADJ")
             cameo = str(row["cameo"])
             if cameo not in ontology:
                 raise DataError(str(path), line_no, f"unknown CAMEO code {cameo!r}",
