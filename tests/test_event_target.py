@@ -55,6 +55,8 @@ CASES = [
     # clause says who gains.
     ("Norway provided 4 million euros to support schools for displaced children.",
      "provided", "schools"),
+    # A ranking apposition describes; it is no part of the target's name.
+    ("Peru shelled Tacna, the third largest town in the south.", "shelled", "Tacna"),
     # What a claim of responsibility is for.
     ("Chadian rebels claimed responsibility for the ambush near the border.", "claimed",
      "the ambush near the border"),

@@ -232,6 +232,9 @@ SENT = frozenset({"send", "ship", "deliver", "dispatch", "smuggle", "transfer", 
 UNKNOWN = "unknown"
 # Parts of speech of the words an event can be done to (its target).
 TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Modifiers that make an apposition a description, a rank, not a name.
+RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                   "eighth", "ninth", "tenth", "latest", "last", "next"})
 # Verbs a predicate adjective completes ('is sceptical', 'remained hopeful').
 COPULAS = frozenset({"be", "remain", "seem", "appear", "stay", "become", "sound", "grow"})
 # Verbs whose object is the weapon fired or thrown, not the target ('fired missiles at X').
@@ -2018,8 +2021,12 @@ def _own_thing(head: Token, sector: Callable[[Token], str | None]) -> bool:
 
 def _described(appos: Token) -> bool:
     """Is an apposition a description ('FGM, a practice banned in 2020'), not a second
-    name of the same party ('Khalifa, the prime minister')? An indefinite article says so."""
-    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in _kids(appos))
+    name of the same party ('Khalifa, the prime minister')? An indefinite article says so,
+    and so does a rank ('Haifa, Israel's third largest city', 'the camp, the seventh
+    attack this month'); not a title ('X, the former prime minister')."""
+    return any((d.dep_ == "det" and d.lower_ in ("a", "an"))
+               or (d.dep_ == "amod" and (d.tag_ == "JJS" or d.lower_ in RANKS))
+               for d in _kids(appos))
 
 
 def _peacekeeping(clause: Token) -> bool:
