@@ -93,3 +93,15 @@ def test_a_named_body_no_dictionary_knows_is_an_unknown_doer(pipeline: Pipeline)
     (actor,) = event["actor"]
     assert actor["source"] == "unknown" and actor["code"].startswith("---")
     assert actor["phrase"]["text"] == "The Global Campaign for Fair Wages"
+
+
+def test_a_reported_pronoun_is_the_unknown_speaker(pipeline: Pipeline) -> None:
+    # 'she' is Senator Valdez, whom no dictionary knows: the speaker is the doer
+    (event,) = code(pipeline, "Senator Irene Valdez says she is pessimistic about the "
+                              "fishing deal with Peru.")
+    (actor,) = event["actor"]
+    assert actor["code"] == "---LEG" and actor["phrase"]["text"] == "Senator Irene Valdez"
+    # a speaker a dictionary knows is still read through coreference
+    (event,) = code(pipeline, "Chile said it was sceptical about the talks with Peru.")
+    assert [a["code"] for a in event["actor"]] == ["CHL"]
+    assert event["actor"][0]["antecedent"]["text"] == "Chile"

@@ -590,6 +590,9 @@ class EventCoder:
         if own_actor:
             actor_slots = tuple(s for s in actor_slots if s in OWN_ACTOR_SLOTS)
         actor = self._fill(tok, actor_slots, at, passive, support, block)
+        if actor.entities and all(e.pending for e in actor.entities):
+            # 'the FLN said it was sceptical': 'it' is the speaker no dictionary knows
+            actor = self._unknown_speaker(clause, actor, at, block) or actor
         if own_actor and not actor.entities:
             return None
         code = self.ontology[entry.cameo]
@@ -1077,6 +1080,25 @@ class EventCoder:
             sector = next((found for c in head.lefts if c.dep_ == "compound"
                            and (found := agent_sector(self.agents, c)) is not None), None)
         return sector
+
+    def _unknown_speaker(self, clause: Token, actor: _Role, at: dict[int, Mention],
+                         block: Block) -> _Role | None:
+        """The doer a reported clause's pronoun subject stands for when it is the speaker
+        and no dictionary knows the speaker ('the FLN said it was sceptical', 'Senator
+        Irene Valdez says she will back the bill'): the speaker, as an unknown doer. A
+        speaker a dictionary knows is left to coreference."""
+        if not self.unknown_actors or clause.dep_ != "ccomp" \
+                or clause.head.lemma_.lower() not in self.cues.speech \
+                or not all(h.pos_ == "PRON" and h.dep_ in SUBJECT_DEPS and h.head.i == clause.i
+                           for h in actor.heads):
+            return None
+        speech = clause.head
+        speakers = [c for c in _kids(speech) if c.dep_ in SUBJECT_DEPS]
+        if not speakers or any(i in at for s in speakers
+                               for i in range(s.left_edge.i, s.right_edge.i + 1)):
+            return None
+        speaker = self._unknown_doer(speech, ("nsubj",), False, None, block)
+        return speaker if speaker.entities else None
 
     def _unknown_doer(self, tok: Token, slots: Sequence[str], passive: bool,
                       support: Token | None, block: Block) -> _Role:
