@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import dyads
-from dyads.eval.sets import cameo_penta_class
+from dyads.eval.sets import cameo_penta_class, main_event, top_event
 from dyads.pipeline import Pipeline
 
 CASES = [
@@ -24,3 +24,13 @@ def test_penta_class_as_cameo_codes_the_record(pipeline: Pipeline, text: str, tr
     events = [e for e in dyads.code_text(text, pipeline) if e.trigger.text == trigger]
     assert events, f"no event on {trigger!r} in {text!r}"
     assert cameo_penta_class(events[0]) == penta
+
+
+def test_the_main_event_is_the_one_stated_first(pipeline: Pipeline) -> None:
+    # the news is the recall; the shelling, though more surely coded, is its cause
+    events = dyads.code_text("Peru recalled its ambassador after Chilean troops shelled a "
+                             "Peruvian border post.", pipeline)
+    assert [e.trigger.text for e in events] == ["recalled", "shelled"]
+    assert top_event(events).trigger.text == "shelled"  # type: ignore[union-attr]
+    assert main_event(events).trigger.text == "recalled"  # type: ignore[union-attr]
+    assert main_event([]) is None and top_event([]) is None

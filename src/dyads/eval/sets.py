@@ -112,6 +112,13 @@ def mentions(pipeline: Pipeline, texts: Sequence[str]) -> list[list[Recognised]]
             for found in recognise(pipeline, texts, ner=False)]
 
 
+def main_event(events: Sequence[Event]) -> Event | None:
+    """A sentence's main event, for the sets that mark one event a sentence: the one it
+    states first (the earliest trigger), as a news sentence leads with its news and
+    tells the rest in later clauses ('X attacked Y, killing 12', 'X said Y attacked Z')."""
+    return min(events, key=lambda e: e.trigger.start, default=None)
+
+
 def top_event(events: Sequence[Event]) -> Event | None:
     """The most confident event (the first on ties)."""
     best: Event | None = None
@@ -214,7 +221,7 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
     progress(f"plover_gsr: coding {len(texts)} records")
     coded = code_items(pipeline, texts)
     gold_events = [r.event for r in records]
-    top = [top_event(evs) for evs in coded.events]
+    top = [main_event(evs) for evs in coded.events]
     predicted = [plover_category(e) if e is not None else None for e in top]
 
     found_actor = found_recipient = found = actor_event = 0
@@ -278,7 +285,7 @@ def score_plover(records: Sequence[PloverRecord], pipeline: Pipeline, source: st
         base["triple_f1"][f"{ORDER} + bag-of-words event"] = prf_sets(gold_triples,
                                                                       order_triples).f1
     result.figures += [
-        Figure("event_accuracy", "event accuracy (most confident event's PLOVER category)",
+        Figure("event_accuracy", "event accuracy (main event's PLOVER category)",
                event_acc, n, base["event_accuracy"]),
         Figure("event_found", "event found (any event with the gold category)",
                ratio(found, n), n, headline=False),
@@ -566,7 +573,7 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
     gold = [r.label for r in rows]
     progress(f"conflibert_class: coding {len(texts)} sentences")
     coded = code_items(pipeline, texts)
-    top = [top_event(evs) for evs in coded.events]
+    top = [main_event(evs) for evs in coded.events]
     predicted = [str(cameo_penta_class(e)) if e is not None else None for e in top]
     labelled = classify(gold, predicted, PENTA_LABELS)
     base_acc: dict[str, float] = {}
@@ -604,7 +611,8 @@ def evaluate_conflibert_class(data: Path, pipeline: Pipeline, *, baselines: bool
                 predicted=_describe(event),
                 rule=event.rule if event else _silent(k, coded.skipped),
                 weight=(1.0 + event.confidence) if event else 0.5))
-    result.notes.append("Sentence label = PentaClass of the most confident event "
+    result.notes.append("Sentence label = PentaClass of the main event, the one the "
+                        "sentence states first "
                         "(0 statement, 1 verbal cooperation, 2 material cooperation, "
                         "3 verbal conflict, 4 material conflict: CAMEO roots 01-02, 03-05, "
                         "06-08, 09-13, 14-20); an act only intended is an intent to "
@@ -636,7 +644,7 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     pred_actor, pred_recipient = [], []
     for events, spans in zip(coded.events, offsets, strict=True):
         # The set marks the roles of one event a sentence, its main one.
-        top = top_event(events)
+        top = main_event(events)
         actors, recipients = _role_extents(top) if top else ([], [])
         pred_actor.append(_covered(spans, actors))
         pred_recipient.append(_covered(spans, recipients))
@@ -696,8 +704,8 @@ def evaluate_conflibert_roles(data: Path, pipeline: Pipeline, *, baselines: bool
     result.notes.append("Tokens are joined with single spaces (a possessive split as "
                         "'Russia ’ s' written 'Russia’s') and coded; a token counts "
                         "as predicted when it overlaps an actor (or recipient) span of the "
-                        "sentence's most confident event, as the set marks one event a "
-                        "sentence; the parties of a joint act with no recipient, and "
+                        "sentence's main event, the one it states first, as the set marks "
+                        "one event a sentence; the parties of a joint act with no recipient, and "
                         "both parties of a mutual one (meetings, talks, visits, "
                         "negotiation, signing an agreement: CAMEO 040-044, 046, 057), "
                         "count in both roles, as the set's R tag does. Gold spans are "
