@@ -85,3 +85,12 @@ def test_what_is_defied_is_no_event_of_its_own(pipeline: Pipeline) -> None:
     events = code(pipeline, "The Ugandan army imposed a ban on the Kenyan newspaper.")
     assert events and events[0]["actor"][0]["code"] == "UGAMIL"
     assert events[0]["event"] != "REJECT"
+
+
+def test_coordinated_objects_share_the_support_verb(pipeline: Pipeline) -> None:
+    # 'air' is the verb's object, 'strikes' its conjunct: both are launched by the army
+    events = code(pipeline, "The Chilean army launched air and artillery strikes on "
+                            "Peruvian troops.")
+    strikes = [e for e in events if e["trigger"]["text"] == "strikes"]
+    assert [a["code"] for a in strikes[0]["actor"]] == ["CHLMIL"]
+    assert [r["code"] for r in strikes[0]["recipient"]] == ["PERMIL"]

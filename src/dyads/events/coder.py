@@ -835,6 +835,9 @@ class EventCoder:
         if noun.pos_ == "ADJ":  # 'is sceptical about', 'remained optimistic that'
             return head if noun.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") \
                 and head.lemma_.lower() in COPULAS else None
+        if noun.dep_ == "conj" and head.i != noun.i and head.pos_ == "NOUN":
+            # 'launched air and artillery strikes': coordinated objects share the verb
+            return self._support_verb(head)
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" \
                 and not _verb_lemmas(head).isdisjoint(self.cues.support):
             return head
