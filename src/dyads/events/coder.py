@@ -25,8 +25,7 @@ from ..models import Block, Entity, Event, Sentence, Span
 from ..places import PlaceMention, by_token
 from .lexicon import DEFAULT_SLOTS, Cues, Lexicon, LexiconEntry
 from .ontology import Ontology
-from .quantities import (CURRENCY_SIGNS, CURRENCY_WORDS, PERCENT_WORDS, event_quantities,
-                         has_numbers)
+from .quantities import CURRENCY_SIGNS, CURRENCY_WORDS, PERCENT_WORDS, event_quantities, has_numbers
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
