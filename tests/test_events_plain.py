@@ -107,3 +107,13 @@ def test_an_event_in_a_modifier_of_a_place_or_occasion_is_background(
                              "dinner hosted by the Bolivian ambassador.")
     confidence = {r["trigger"]["text"]: r["confidence"] for r in records}
     assert confidence["hosted"] < confidence["talks"]
+
+
+def test_guilty_of_and_responsible_for_lay_the_act_on_the_subject(pipeline: Pipeline) -> None:
+    events = code(pipeline, "Chad and Sudan were guilty of violating the border truce.")
+    assert [a["code"] for a in events[0]["actor"]] == ["TCD", "SDN"]
+    assert events[0]["cameo"] == "196"  # violate a ceasefire
+    events = code(pipeline, "Chadian rebels are responsible for the killing of 12 Sudanese "
+                            "villagers.")
+    assert events[0]["event"] == "ASSAULT"
+    assert [a["code"] for a in events[0]["actor"]] == ["TCDREB"]

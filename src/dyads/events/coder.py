@@ -234,6 +234,8 @@ TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifiers that make an apposition a description, a rank, not a name.
 RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                    "eighth", "ninth", "tenth", "latest", "last", "next"})
+# Adjectives that lay an act on their subject ('guilty of violating', 'responsible for').
+ACCOUNTABLE = frozenset({"guilty", "responsible", "culpable"})
 # Verbs a predicate adjective completes ('is sceptical', 'remained hopeful').
 COPULAS = frozenset({"be", "remain", "seem", "appear", "stay", "become", "sound", "grow"})
 # Verbs whose object is the weapon fired or thrown, not the target ('fired missiles at X').
@@ -834,6 +836,9 @@ class EventCoder:
         if noun.pos_ == "ADJ":  # 'is sceptical about', 'remained optimistic that'
             return head if noun.dep_ == "acomp" and head.pos_ in ("AUX", "VERB") \
                 and head.lemma_.lower() in COPULAS else None
+        held = _held_to_account(noun) if noun.pos_ == "NOUN" else None
+        if held is not None:  # 'the LRA is responsible for mass killings'
+            return held
         if noun.dep_ == "conj" and head.i != noun.i and head.pos_ == "NOUN":
             # 'launched air and artillery strikes': coordinated objects share the verb
             return self._support_verb(head)
@@ -1680,7 +1685,24 @@ def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
         return _subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head], False
+    held = _held_to_account(verb)
+    if held is not None:  # 'India and Pakistan were guilty of violating the truce'
+        return _subjects(held, depth + 1)
     return [], depth == 0
+
+
+def _held_to_account(tok: Token) -> Token | None:
+    """The verb whose subject an act is laid on by 'guilty of' or 'responsible for'
+    ('X was guilty of violating the truce', 'X is responsible for mass killings')."""
+    prep = tok.head
+    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep" \
+            or prep.lower_ not in ("of", "for"):
+        return None
+    adjective = prep.head
+    if adjective.lower_ not in ACCOUNTABLE or adjective.dep_ != "acomp" \
+            or adjective.head.pos_ not in ("AUX", "VERB"):
+        return None
+    return adjective.head
 
 
 # Words that make a name an organisation's ('Oromo Liberation Front', 'Patriotic Union').
