@@ -134,3 +134,12 @@ def test_it_is_not_a_person_named_by_a_title(pipeline: Pipeline) -> None:
     # 'it' stands for the state, not for its president
     text = "Peru recalled its envoy. The Chilean president spoke. It accused Bolivia of spying."
     assert _roles(pipeline, text)[-1][1][0][1] == "PER"
+
+
+def test_it_after_a_states_office_holder_is_the_state(pipeline: Pipeline) -> None:
+    # 'it' cannot be the president; it is the state the possessive names
+    events = code(pipeline, "Chile's president says it will begin a military operation "
+                            "against Bolivian rebels.")
+    (event,) = [e for e in events if e["trigger"]["text"] == "operation"]
+    (actor,) = event["actor"]
+    assert actor["code"] == "CHL" and actor["antecedent"]["text"] == "Chile"

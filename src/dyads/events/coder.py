@@ -1487,6 +1487,13 @@ class EventCoder:
                 and entity.sector not in ("REB", "PRE"),
                 group=code[:3] in ("IGO", "NGO", "IMG") or entity.sector in ("REB", "PRE"),
                 subject=head.dep_ in SUBJECT_DEPS or head.dep_ == "nsubjpass"))
+            if person and mention.entry.kind == "name" and mention.entry.type == "state" \
+                    and doc[mention.end - 1].dep_ == "poss":
+                # "Turkey's president says it will ...": 'it' is the state the possessive
+                # names, the person's office aside
+                state = self._entity(mention, doc[mention.end - 1], block)
+                refs.append(MentionRef(entity=state, person=False, plural=False, state=True,
+                                       group=False, subject=False))
         # People and organisations the recogniser found and the dictionaries lack: no
         # code, but a pronoun that refers to them must not be given someone else's.
         taken = {i for m in mentions for i in range(m.start, m.end)}
