@@ -180,14 +180,3 @@ def test_the_doers_own_troops_withdrawn_are_not_its_recipient(pipeline: Pipeline
     # a state named where they leave is
     event = _event(pipeline, "Sudan withdrew its troops from Chad.", "withdrew")
     assert [r["code"] for r in event["recipient"]] == ["TCD"]
-
-
-def test_a_threat_is_aimed_at_what_it_threatens_before_its_condition(
-        pipeline: Pipeline) -> None:
-    event = _event(pipeline, "Chile threatened to shell Bolivian positions if Peru did not "
-                             "withdraw.", "threatened")
-    assert [r["code"] for r in event["recipient"]] == ["BOL"]
-    # the condition's party when the threat names no one else
-    event = _event(pipeline, "Chile threatened to impose sanctions unless Peru paid.",
-                   "threatened")
-    assert [r["code"] for r in event["recipient"]] == ["PER"]

@@ -627,12 +627,10 @@ class EventCoder:
                 if not actor.entities:
                     return None  # no group to code from the recipient's country either
         # The condition of a threat ('... unless Iraq complied') names the party that must
-        # comply, the recipient, when neither the trigger's own slots nor its complement
-        # name anyone ('threatened to ban voting in the city if Hamas ran' is aimed at
-        # Hamas; 'threatened to shell Chilean posts if Chile ...' at the posts).
+        # comply, the recipient, when the trigger's own slots do not; before the complement
+        # ('threatened to ban voting in the city if Hamas ran' is aimed at Hamas).
         slot_heads: dict[str, list[Token]] = {}  # read once, for the target too
-        own_slots = tuple(slot for slot in entry.recipient if slot != "cond")
-        recipient = self._fill(tok, own_slots, at, passive, support, block,
+        recipient = self._fill(tok, entry.recipient, at, passive, support, block,
                                skip=actor, recipient=True, seen=slot_heads)
         if not recipient.entities and tok.pos_ == "VERB":
             # 'threatened to attack X': X from the complement; a denial's from what it
@@ -642,15 +640,6 @@ class EventCoder:
                 child, slots = complement
                 recipient = self._fill(child, slots, at, _is_passive(child), None, block,
                                        skip=actor, recipient=True)
-        own_countries = {e.country for e in actor.entities if e.country}
-        if len(own_slots) < len(entry.recipient) and all(
-                e.country in own_countries for e in recipient.entities):
-            # nor when they name only the threatener's own state ('threatened to ban
-            # voting in its capital if X ran')
-            condition = self._fill(tok, ("cond",), at, passive, support, block,
-                                   skip=actor, recipient=True, seen=slot_heads)
-            if condition.entities or not recipient.entities:
-                recipient = condition
         if not recipient.entities or all(e.source.startswith("coreference:desc:")
                                          for e in recipient.entities):
             # 'rejected an offer from Kabul', 'dispersed protesters'; a description ('the
