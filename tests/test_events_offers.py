@@ -83,3 +83,16 @@ def test_a_vow_not_to_do_a_cooperative_act_is_a_refusal(pipeline: Pipeline) -> N
     # a vow not to attack stays a promise
     events = code(pipeline, "Chile vowed not to attack Bolivia.")
     assert [e["event"] for e in events if e["trigger"]["text"] == "vowed"] == ["AGREE"]
+
+
+def test_a_threatened_offensive_is_one_threat(pipeline: Pipeline) -> None:
+    # the offensive is what is threatened, not a second event; the threat is aimed at
+    # whom the offensive would be
+    events = code(pipeline, "Chile threatened to launch a new offensive against Bolivian "
+                            "rebels.")
+    assert [e["event"] for e in events] == ["THREATEN"]
+    assert [r["code"][:3] for r in events[0]["recipient"]] == ["BOL"]
+    events = code(pipeline, "Chile warned it would launch a military operation in southern "
+                            "Bolivia.")
+    assert [e["event"] for e in events] == ["THREATEN"]
+    assert [r["code"] for r in events[0]["recipient"]] == ["BOL"]

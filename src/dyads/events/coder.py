@@ -570,8 +570,33 @@ class EventCoder:
                 coded[tok.head.i] = replace(main, quantities=main.quantities + tuple(
                     q for q in event.quantities if q not in main.quantities))
                 del coded[i]
+        self._fold_threatened_acts(doc, coded)
         for n, event in enumerate(coded.values()):
             yield event if event.n == n else replace(event, n=n)
+
+    @staticmethod
+    def _fold_threatened_acts(doc: Doc, coded: dict[int, Event]) -> None:
+        """'Turkey warned it would launch a ground operation in Syria', 'threatened to
+        launch an offensive against X': the hostile act a threat's complement names is
+        what is threatened, one THREATEN event (as 'threatened to attack X' is), which
+        takes the act's recipient and target when it names none of its own."""
+        for i, threat in list(coded.items()):
+            if threat.event != "THREATEN" or doc[i].pos_ != "VERB":
+                continue
+            clauses = [c for c in _kids(doc[i]) if c.dep_ in ("xcomp", "ccomp")]
+            doers = {e.country for e in threat.actor}
+            for j, act in list(coded.items()):
+                if j == i or act.event not in HOSTILE or act.modality == "actual" \
+                        or doc[j].pos_ != "NOUN" \
+                        or not any(c.left_edge.i <= j <= c.right_edge.i for c in clauses) \
+                        or not {e.country for e in act.actor if not e.pending} <= doers:
+                    continue
+                if all(e.pending or e.country in doers for e in threat.recipient):
+                    # none, or only the threatener itself ('warned it would ...')
+                    threat = replace(threat, recipient=act.recipient,
+                                     target=act.target or threat.target)
+                    coded[i] = threat
+                del coded[j]
 
     # ------------------------------------------------------------------ one event
     def _event(self, tok: Token, entry: LexiconEntry, sent: SpacySpan, sentence: Sentence,
