@@ -117,3 +117,9 @@ def test_guilty_of_and_responsible_for_lay_the_act_on_the_subject(pipeline: Pipe
                             "villagers.")
     assert events[0]["event"] == "ASSAULT"
     assert [a["code"] for a in events[0]["actor"]] == ["TCDREB"]
+
+
+def test_an_acronym_tagged_as_an_adverb_is_still_the_subject(pipeline: Pipeline) -> None:
+    # the tagger reads 'USAID' as an adverb; a word in capitals is a name
+    events = code(pipeline, "USAID provided emergency shelter to flood victims in Haiti.")
+    assert [a["code"] for a in events[0]["actor"]] == ["USAGOV"]

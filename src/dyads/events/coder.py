@@ -1668,6 +1668,11 @@ def _agents(verb: Token) -> list[Token]:
 def _subjects(verb: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The subject of a verb, inherited through coordination, control and clauses."""
     subjects = [c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS]
+    if not subjects and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # 'USAID provided ...': an acronym the tagger took for an adverb is a name, the
+        # finite verb's subject
+        subjects = [c for c in _kids(verb) if c.dep_ in ("advmod", "npadvmod")
+                    and c.i < verb.i and _acronym(c)]
     if verb.dep_ == "relcl" and subjects and all(s.tag_ in RELATIVES for s in subjects):
         return [verb.head], depth == 0  # 'the envoy, who condemned ...': the envoy
     if subjects or depth > 4:
