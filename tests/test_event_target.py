@@ -180,3 +180,10 @@ def test_the_doers_own_troops_withdrawn_are_not_its_recipient(pipeline: Pipeline
     # a state named where they leave is
     event = _event(pipeline, "Sudan withdrew its troops from Chad.", "withdrew")
     assert [r["code"] for r in event["recipient"]] == ["TCD"]
+
+
+def test_a_mobilised_force_is_the_doers_own_not_its_recipient(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Chile mobilized the reserve troops on Monday.", "mobilized")
+    assert event["recipient"] == []
+    event = _event(pipeline, "Chile deployed 300 troops to the border region.", "deployed")
+    assert event["recipient"] == []

@@ -996,8 +996,11 @@ class EventCoder:
         entry_cameo = entry.cameo
         own_sense: set[int] = set()  # 'withdrew its troops': the doer's own, the act's sense
         for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
-            if obj.lemma_.lower() in entry.objects and obj.head.i == tok.i and any(
-                    c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(obj)):
+            if obj.head.i == tok.i and obj.dep_ == "dobj" and ((
+                    obj.lemma_.lower() in entry.objects and any(
+                        c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(obj)))
+                    or self.ontology[entry_cameo].event == "MOBILIZE"):
+                # what a mobilisation or deployment moves is the doer's own force
                 own_sense.add(obj.i)
             frontier = [obj]
             for _ in range(3):  # the object, the phrases in it, the phrases in those
