@@ -187,3 +187,9 @@ def test_a_mobilised_force_is_the_doers_own_not_its_recipient(pipeline: Pipeline
     assert event["recipient"] == []
     event = _event(pipeline, "Chile deployed 300 troops to the border region.", "deployed")
     assert event["recipient"] == []
+
+
+def test_an_invitation_to_meet_with_someone_names_them(pipeline: Pipeline) -> None:
+    event = _event(pipeline, "Chile has accepted an invitation to meet with Peru's "
+                             "president.", "accepted")
+    assert [r["code"] for r in event["recipient"]] == ["PERGOV"]

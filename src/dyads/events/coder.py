@@ -234,6 +234,8 @@ TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifiers that make an apposition a description, a rank, not a name.
 RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                    "eighth", "ninth", "tenth", "latest", "last", "next"})
+# Verbs of meeting, whose 'with' names the other party ('an invitation to meet with X').
+MEETING = frozenset({"meet", "talk", "negotiate", "confer", "consult"})
 # Adjectives that lay an act on their subject ('guilty of violating', 'responsible for').
 ACCOUNTABLE = frozenset({"guilty", "responsible", "culpable"})
 # Verbs a predicate adjective completes ('is sceptical', 'remained hopeful').
@@ -1857,6 +1859,10 @@ def _acl_parties(clause: Token) -> list[Token]:
     elif clause.tag_ == "VBG":  # 'the roads leading into Iraq'
         out.extend(g for c in _kids(clause) if c.dep_ == "prep"
                    and c.lower_ in ("into", "to", "toward", "towards")
+                   for g in _kids(c) if g.dep_ == "pobj")
+    elif clause.tag_ == "VB" and clause.lemma_.lower() in MEETING:
+        # 'an invitation to meet with Kim', 'an offer to talk with the rebels'
+        out.extend(g for c in _kids(clause) if c.dep_ == "prep" and c.lower_ == "with"
                    for g in _kids(c) if g.dep_ == "pobj")
     return out
 
