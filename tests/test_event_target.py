@@ -55,6 +55,9 @@ CASES = [
     # clause says who gains.
     ("Norway provided 4 million euros to support schools for displaced children.",
      "provided", "schools"),
+    # Words of why or how are no part of the target's phrase.
+    ("Mexico granted asylum to a Bolivian activist in virtue of the urgent situation.",
+     "granted", "a Bolivian activist"),
     # A ranking apposition describes; it is no part of the target's name.
     ("Peru shelled Tacna, the third largest town in the south.", "shelled", "Tacna"),
     # What a claim of responsibility is for.

@@ -234,6 +234,10 @@ TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifiers that make an apposition a description, a rank, not a name.
 RANKS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                    "eighth", "ninth", "tenth", "latest", "last", "next"})
+# Nouns of a phrase that says why or how, not who ('in response to', 'in virtue of',
+# 'as part of', 'in exchange for').
+REASONS = frozenset({"virtue", "case", "response", "exchange", "retaliation", "protest",
+                     "solidarity", "bid", "part", "accordance", "light", "view", "act"})
 # Verbs of meeting, whose 'with' names the other party ('an invitation to meet with X').
 MEETING = frozenset({"meet", "talk", "negotiate", "confer", "consult"})
 # Adjectives that lay an act on their subject ('guilty of violating', 'responsible for').
@@ -2064,7 +2068,8 @@ def _read_phrase(head: Token, block: Block, own: bool) -> Span:
     while stack:  # the words after the head, down the tree
         tok = stack.pop()
         if (own and tok.head.i == head.i and tok.dep_ in ("conj", "cc")) or \
-                tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and _when(tok)) or (
+                tok.dep_ in PHRASE_CUTS or (tok.dep_ in ("npadvmod", "prep") and (
+                    _when(tok) or _why(tok))) or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ in ABOUT_PREPS
                 and head.pos_ != "PROPN") or (
                 tok.dep_ == "prep" and tok.head.i == head.i and tok.lower_ == "of"
@@ -2131,6 +2136,19 @@ def _when(tok: Token) -> bool:
     if tok.dep_ == "npadvmod":
         return _is_time(tok)
     return tok.dep_ == "prep" and any(c.dep_ == "pobj" and _is_time(c) for c in _kids(tok))
+
+
+def _why(tok: Token) -> bool:
+    """Does this phrase say why or how the act was done, not who ('in virtue of ...',
+    'in response to ...', 'due to security concerns')? The parser often hangs it on the
+    participant before it."""
+    if tok.dep_ != "prep":
+        return False
+    word = tok.lower_
+    if word in ("due", "because"):
+        return True
+    return word in ("in", "as") and any(c.dep_ == "pobj" and c.lemma_.lower() in REASONS
+                                        for c in _kids(tok))
 
 
 def _is_time(tok: Token) -> bool:
