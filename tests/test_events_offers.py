@@ -95,4 +95,5 @@ def test_a_threatened_offensive_is_one_threat(pipeline: Pipeline) -> None:
     events = code(pipeline, "Chile warned it would launch a military operation in southern "
                             "Bolivia.")
     assert [e["event"] for e in events] == ["THREATEN"]
+    assert events[0]["modality"] == "threatened"  # a warning of an attack threatens it
     assert [r["code"] for r in events[0]["recipient"]] == ["BOL"]

@@ -601,7 +601,9 @@ class EventCoder:
                     # none, or only the threatener itself ('warned it would ...')
                     threat = replace(threat, recipient=act.recipient,
                                      target=act.target or threat.target)
-                    coded[i] = threat
+                if threat.modality == "actual":  # a warning of a hostile act threatens it
+                    threat = replace(threat, modality="threatened")
+                coded[i] = threat
                 del coded[j]
 
     # ------------------------------------------------------------------ one event
