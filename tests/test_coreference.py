@@ -143,3 +143,16 @@ def test_it_after_a_states_office_holder_is_the_state(pipeline: Pipeline) -> Non
     (event,) = [e for e in events if e["trigger"]["text"] == "operation"]
     (actor,) = event["actor"]
     assert actor["code"] == "CHL" and actor["antecedent"]["text"] == "Chile"
+
+
+def test_a_description_with_no_antecedent_is_the_group_of_its_place(
+        pipeline: Pipeline) -> None:
+    # nothing earlier for 'the authorities' to stand for: they are Lima's, Peru's
+    (event,) = code(pipeline, "The authorities imposed a curfew in Lima.")
+    (actor,) = event["actor"]
+    assert actor["code"] == "PERGOV" and actor["source"] == "context:place"
+    # with an earlier mention, coreference decides
+    events = code(pipeline, "Chad's army entered Sudan. The army shelled rebel positions in "
+                            "Darfur.")
+    shelled = [e for e in events if e["trigger"]["text"] == "shelled"]
+    assert [a["code"] for a in shelled[0]["actor"]] == ["TCDMIL"]

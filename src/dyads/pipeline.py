@@ -338,7 +338,13 @@ def _one(entity: Entity, resolver: Resolver, mentions: list[MentionRef],
         return entity
     # A group a pronoun owns ('demobilised its fighters') may be the other party's own.
     exclude = () if entity.sector else tuple(e for e in other if not e.pending)
-    return resolver.resolve(entity, exclude=exclude, upcoming=mentions)
+    resolved = resolver.resolve(entity, exclude=exclude, upcoming=mentions)
+    if resolved is None and entity.country:
+        # a description with no antecedent, placed by its clause ('the authorities
+        # imposed a curfew in Lima'): that place's group
+        return replace(entity, code=entity.country + (entity.sector or ""),
+                       source="context:place")
+    return resolved
 
 
 def input_options(settings: Settings, lines: bool, pub_date: str | None) -> InputOptions:

@@ -229,6 +229,8 @@ SENT = frozenset({"send", "ship", "deliver", "dispatch", "smuggle", "transfer", 
                   "export", "forward", "relay", "transmit"})
 # The source of an actor the text names and no dictionary codes.
 UNKNOWN = "unknown"
+# The source of a pending description ('the authorities', 'the army').
+DESCRIPTION = "coreference:desc:"
 # Parts of speech of the words an event can be done to (its target).
 TARGET_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Modifiers that make an apposition a description, a rank, not a name.
@@ -687,6 +689,9 @@ class EventCoder:
         if not actor.entities and not own_actor:
             actor = self._unknown_doer(tok, actor_slots, passive, support, block)
         recipient = self._apart_from(actor, recipient)
+        if any(e.pending and e.source.startswith(DESCRIPTION) for e in actor.entities):
+            actor = self._placed_description(tok, entry, actor, actor_slots, passive,
+                                             support, at, where, block, recipient)
         if not recipient.entities and actor.entities and code.event in SELF_DIRECTED:
             recipient = _domestic(actor, tok, block)
         target = self._target(tok, entry, passive, support, actor, recipient, fired, block,
@@ -1112,6 +1117,25 @@ class EventCoder:
             sector = next((found for c in head.lefts if c.dep_ == "compound"
                            and (found := agent_sector(self.agents, c)) is not None), None)
         return sector
+
+    def _placed_description(self, tok: Token, entry: LexiconEntry, actor: _Role,
+                            slots: Sequence[str], passive: bool, support: Token | None,
+                            at: dict[int, Mention], where: dict[int, PlaceMention],
+                            block: Block, recipient: _Role) -> _Role:
+        """'The authorities imposed a curfew in Lima': a description waits for the earlier
+        mention it stands for; should the document have none, it is the group of the
+        place its clause happens in (PERGOV), as 'police arrested protesters in Lima' is.
+        The place's country rides on the pending entity, read only when coreference
+        finds no antecedent."""
+        placed = self._unnamed_actor(tok, entry, slots, passive, support, at, where, block,
+                                     recipient)
+        found = placed.entities[0] if placed.entities else None
+        if found is None or not found.country or not found.source.startswith("context:"):
+            return actor
+        return actor._replace(entities=tuple(
+            replace(e, country=found.country, sector=e.sector or found.sector)
+            if e.pending and e.source.startswith(DESCRIPTION) else e
+            for e in actor.entities))
 
     def _unknown_speaker(self, clause: Token, actor: _Role, at: dict[int, Mention],
                          block: Block) -> _Role | None:
