@@ -123,3 +123,10 @@ def test_an_acronym_tagged_as_an_adverb_is_still_the_subject(pipeline: Pipeline)
     # the tagger reads 'USAID' as an adverb; a word in capitals is a name
     events = code(pipeline, "USAID provided emergency shelter to flood victims in Haiti.")
     assert [a["code"] for a in events[0]["actor"]] == ["USAGOV"]
+
+
+def test_a_trigger_word_in_a_bodys_name_is_no_event(pipeline: Pipeline) -> None:
+    # 'Aid' names the charity, it is not an aid event of its own
+    events = code(pipeline, "The Chilean charity Andes Mountain Aid has been delivering "
+                            "food to Bolivian villagers.")
+    assert [e["trigger"]["text"] for e in events] == ["delivering"]

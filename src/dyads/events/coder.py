@@ -537,6 +537,9 @@ class EventCoder:
             tok = doc[i]
             if tok.pos_ == "NOUN" and tok.dep_ == "compound":
                 continue  # 'aid workers', 'attack helicopters' name things, not events
+            if tok.pos_ in ("NOUN", "PROPN") and tok.is_title and tok.i > sent.start \
+                    and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+                continue  # 'Israel Flying Aid', 'Church World Service': a body's name
             if tok.pos_ == "VERB" and tok.dep_ in ARGUMENT_DEPS \
                     and any(c.dep_ == "det" for c in _kids(tok)):
                 continue  # 'evacuated the wounded': a participle that names people
