@@ -1012,9 +1012,8 @@ class EventCoder:
         entry_cameo = entry.cameo
         own_sense: set[int] = set()  # 'withdrew its troops': the doer's own, the act's sense
         for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
-            if obj.head.i == tok.i and obj.dep_ == "dobj" and ((
-                    obj.lemma_.lower() in entry.objects and any(
-                        c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(obj)))
+            if obj.head.i == tok.i and obj.dep_ == "dobj" and (
+                    (obj.lemma_.lower() in entry.objects and _pronoun_owned(obj))
                     or self.ontology[entry_cameo].event == "MOBILIZE"):
                 # what a mobilisation or deployment moves is the doer's own force
                 own_sense.add(obj.i)
@@ -2130,8 +2129,13 @@ def _own_thing(head: Token, sector: Callable[[Token], str | None]) -> bool:
     """Is a phrase something the doer acts with or on of its own, not what the event is
     done to: 'its borders', 'his condolences', 'their policy'; not a group named by an
     agent noun ('her colleagues', 'their troops')."""
-    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children) \
-        and head.lemma_.lower() not in GROUPS and sector(head) is None
+    return _pronoun_owned(head) and head.lemma_.lower() not in GROUPS \
+        and sector(head) is None
+
+
+def _pronoun_owned(head: Token) -> bool:
+    """Does a possessive pronoun own the phrase ('its troops', 'their borders')?"""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in _kids(head))
 
 
 def _described(appos: Token) -> bool:
