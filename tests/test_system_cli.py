@@ -4,6 +4,8 @@ pictures, and clear errors."""
 from __future__ import annotations
 
 import json
+import shlex
+import subprocess
 from pathlib import Path
 
 import jsonschema
@@ -11,7 +13,7 @@ import pytest
 
 from dyads.datafiles import data_path
 
-from .conftest import SAMPLE, run_cli
+from .conftest import DYADS, SAMPLE, run_cli
 
 ARTICLE = """Oman sends fuel to Yemen
 
@@ -100,3 +102,14 @@ def test_nothing_to_code(tmp_path: Path) -> None:
     proc = run_cli("system", str(tmp_path / "missing.txt"))
     assert proc.returncode == 1
     assert "missing.txt" in proc.stderr and "nothing could be coded" in proc.stderr
+
+
+def test_a_table_piped_into_head_stops_quietly() -> None:
+    # the reader goes away after a byte: no traceback and exit status 0, as for
+    # `dyads code | head`
+    script = (f"{shlex.quote(str(DYADS))} system {shlex.quote(str(SAMPLE))} | head -c 1 "
+              ">/dev/null; exit ${PIPESTATUS[0]}")
+    proc = subprocess.run(["bash", "-c", script], capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr

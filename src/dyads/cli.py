@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -288,9 +289,8 @@ def system(
             elif fmt == "graphml":
                 write_graphml(built, stream)
             else:
-                from rich.console import Console
-
-                console = Console(file=stream, width=None if output is None else 160)
+                console = _stdout_console(file=stream,
+                                          width=None if output is None else 160)
                 for table in tables(built, evidence):
                     console.print(table)
     except BrokenPipeError:  # downstream closed (| head): stop quietly
@@ -548,11 +548,25 @@ def eval_(
                    err=True)
 
 
-def _print_eval(results: list[Any], floors: Any, errors: int) -> None:
+def _stdout_console(**options: Any) -> Any:
+    """A Rich console on standard output that stops quietly when its reader goes away
+    ('| head'), exit status 0 as `dyads code` does; Rich's own exits 1."""
     from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0)
+
+    return _Console(**options)
+
+
+def _print_eval(results: list[Any], floors: Any, errors: int) -> None:
     from rich.table import Table
 
-    console = Console()
+    console = _stdout_console()
     for result in results:
         table = Table(title=f"{result.name}: {result.title} ({result.items} items)")
         for column in ("figure", "n", "dyads", "baselines", "floor"):
@@ -797,7 +811,6 @@ def _query_rows(db: Path, fmt: str, records: Callable[[Any], Iterable[dict[str, 
 
 def _print_table(frame: Any, limit: int, noun: str, columns: Sequence[str],
                  cells_of: Callable[[Any, list[str]], list[str]]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     shown = frame if limit == 0 else frame.head(limit)
@@ -808,7 +821,7 @@ def _print_table(frame: Any, limit: int, noun: str, columns: Sequence[str],
     for row in shown.itertuples(index=False):
         cells = ["" if _missing(getattr(row, c)) else str(getattr(row, c)) for c in columns]
         table.add_row(*cells_of(row, cells))
-    Console().print(table)
+    _stdout_console().print(table)
 
 
 def _event_cells(row: Any, cells: list[str]) -> list[str]:
