@@ -196,3 +196,14 @@ def test_an_invitation_to_meet_with_someone_names_them(pipeline: Pipeline) -> No
     event = _event(pipeline, "Chile has accepted an invitation to meet with Peru's "
                              "president.", "accepted")
     assert [r["code"] for r in event["recipient"]] == ["PERGOV"]
+
+
+def test_both_governments_are_the_parties_told_of_not_the_actors_own(
+        pipeline: Pipeline) -> None:
+    events = code(pipeline, "Chile and Peru clashed at the border on Monday. Brazil urged "
+                            "both governments to resume talks.")
+    urged = [e for e in events if e["trigger"]["text"] == "urged"]
+    # not Brazil's own government (a self-dyad), and not an unknown third party
+    assert urged and all(r["code"][:3] != "BRA" for r in urged[0]["recipient"])
+    assert not any(a["entity_text"] == "both governments" for e in events
+                   for a in e["actor"])

@@ -1067,6 +1067,8 @@ class EventCoder:
             if any(c.lower_ in FOREIGN for c in _kids(head)):
                 continue  # 'foreign media' are not the actor's own
             place = self._place_in(head, at, where)
+            if place is None and _parties_named_before(head):
+                continue  # 'urged both governments': the parties told of before, not its own
             group_country = place.country if place is not None \
                 else next((e.country for e in actor.entities if e.country), None)
             if group_country is None:
@@ -1180,7 +1182,8 @@ class EventCoder:
                                 c.dep_ == "compound" and c.pos_ == "PROPN"
                                 for c in head.lefts)))) or (
                         head.pos_ == "NOUN" and (sector is not None
-                                                 or head.lemma_.lower() in GROUPS)):
+                                                 or head.lemma_.lower() in GROUPS)
+                        and not _parties_named_before(head)):
                     phrase = _phrase(head, block)
                     return _Role((Entity(
                         entity_text=phrase.text, code="---" + (sector or ""), country=None,
@@ -2131,6 +2134,14 @@ def _own_thing(head: Token, sector: Callable[[Token], str | None]) -> bool:
     agent noun ('her colleagues', 'their troops')."""
     return _pronoun_owned(head) and head.lemma_.lower() not in GROUPS \
         and sector(head) is None
+
+
+def _parties_named_before(head: Token) -> bool:
+    """Does a group phrase count off parties already told of ('both governments', 'each
+    side', 'the two sides'), not a group of the actor's own?"""
+    kids = _kids(head)
+    return any(c.lower_ in ("both", "each", "either", "neither") for c in kids) or (
+        any(c.dep_ == "nummod" for c in kids) and any(c.lower_ == "the" for c in kids))
 
 
 def _pronoun_owned(head: Token) -> bool:
