@@ -27,6 +27,14 @@ def code(pipeline: Pipeline, text: str, pub_date: str | None = None) -> list[dic
     return [e.to_record() for e in dyads.code_text(text, pipeline, pub_date=pub_date)]
 
 
+def write_wire(folder: Path, rows: list[dict[str, str]]) -> Path:
+    """A folder holding ``rows`` as one JSONL file of documents, for `dyads ingest`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows),
+                                       encoding="utf-8")
+    return folder
+
+
 def cameos(pipeline: Pipeline, text: str) -> list[str]:
     """The CAMEO codes of a text's events, in order."""
     return [e.cameo for e in dyads.code_text(text, pipeline)]

@@ -27,7 +27,7 @@ from dyads.store.exports import (
     plover_record,
     tsv_field,
 )
-from tests.conftest import run_cli
+from tests.conftest import run_cli, write_wire
 
 # Wire copy written for these tests. The third sentence holds a tab and double quotes.
 BORDER = ("Ethiopian forces shelled Eritrean border posts near Zalambessa on Monday, killing "
@@ -49,7 +49,6 @@ FILE_FORMATS = ("jsonl", "csv", "plover", "gdelt", "graphml")
 
 
 def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
     rows = [
         {"id": "hw-101", "url": "https://harbour-wire.example.com/101", "date": "2024-03-12",
          "title": "Shelling on the Eritrean border", "site": "Harbour Wire", "text": BORDER},
@@ -59,9 +58,7 @@ def write_corpus(folder: Path) -> Path:
          "title": "Aid and arms", "site": "Harbour Wire", "text": AID},
         {"id": "nd-1", "text": UNDATED},
     ]
-    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows),
-                                       encoding="utf-8")
-    return folder
+    return write_wire(folder, rows)
 
 
 @pytest.fixture(scope="module")

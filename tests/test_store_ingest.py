@@ -14,7 +14,7 @@ import pytest
 from dyads.errors import InputError, UsageError
 from dyads.pipeline import Pipeline
 from dyads.store import FRAME_COLUMNS, MIGRATIONS, Filters, Store, ingest
-from tests.conftest import records, run_cli
+from tests.conftest import records, run_cli, write_wire
 from tests.test_ingest_documents import PAGE, RSS
 
 SHELLING = ("Shelling near Lachin\n\nAzerbaijani forces shelled Armenian positions near Lachin "
@@ -31,7 +31,6 @@ FRENCH = ("Le gouvernement français a annoncé mardi une nouvelle aide militair
 
 
 def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
     rows = [
         {"id": "wire-1", "url": "https://wire.example.com/1", "date": "2023-09-19",
          "title": "Shelling near Lachin", "site": "Example Wire", "text": SHELLING},
@@ -42,8 +41,7 @@ def write_corpus(folder: Path) -> Path:
         {"id": "fr-1", "text": FRENCH},
         {"id": "blank-1", "text": "   \n  "},
     ]
-    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows),
-                                       encoding="utf-8")
+    write_wire(folder, rows)
     (folder / "page.html").write_text(PAGE, encoding="utf-8")
     (folder / "desk.rss").write_text(RSS, encoding="utf-8")
     return folder

@@ -33,7 +33,7 @@ from dyads.settings import Settings
 from dyads.store import MERGED_FRAME_COLUMNS, MIGRATIONS, Store, ingest
 from dyads.store.migrations import MIGRATIONS_TABLE
 from dyads.store.store import event_row
-from tests.conftest import records, run_cli
+from tests.conftest import records, run_cli, write_wire
 
 # Three reports of one shelling, each in its own words (Tuesday is 12 March 2024).
 KHERSON_ALPHA = ("Russian forces shelled the Ukrainian city of Kherson on Tuesday, killing 12 "
@@ -68,13 +68,6 @@ def _doc(doc_id: str, site: str, date: str, text: str) -> dict[str, str]:
             "date": date, "text": text}
 
 
-def write_jsonl(folder: Path, rows: list[dict[str, str]]) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows),
-                                       encoding="utf-8")
-    return folder
-
-
 @pytest.fixture(scope="module")
 def relating(pipeline: Pipeline) -> Pipeline:
     """The session's pipeline, reading relations as `dyads ingest` does."""
@@ -85,7 +78,7 @@ def relating(pipeline: Pipeline) -> Pipeline:
 def one_run(tmp_path_factory: pytest.TempPathFactory,
             relating: Pipeline) -> Iterator[tuple[Store, Any]]:
     root = tmp_path_factory.mktemp("merge-one")
-    corpus = write_jsonl(root / "corpus", [
+    corpus = write_wire(root / "corpus", [
         _doc("alpha-1", "alpha", "2024-03-13", KHERSON_ALPHA),
         _doc("beta-1", "beta", "2024-03-14", KHERSON_BETA),
         _doc("gamma-1", "gamma", "2024-03-13", KHERSON_GAMMA),
@@ -266,15 +259,15 @@ def test_sentences_entities_and_stances_carry_their_document_and_sentence(
 def two_runs(tmp_path_factory: pytest.TempPathFactory,
              relating: Pipeline) -> Iterator[tuple[Store, Path, dict[str, Any]]]:
     root = tmp_path_factory.mktemp("merge-runs")
-    first = write_jsonl(root / "monday", [
+    first = write_wire(root / "monday", [
         _doc("alpha-1", "alpha", "2024-03-13", KHERSON_ALPHA),
         _doc("beta-1", "beta", "2024-03-14", KHERSON_BETA),
     ])
-    second = write_jsonl(root / "tuesday", [
+    second = write_wire(root / "tuesday", [
         _doc("gamma-1", "gamma", "2024-03-13", KHERSON_GAMMA),
         _doc("theta-1", "theta", "2024-03-14", KHERSON_DENIED),
     ])
-    third = write_jsonl(root / "wednesday", [
+    third = write_wire(root / "wednesday", [
         _doc("copy-1", "copydesk", "2024-03-13", KHERSON_ALPHA_COPY),
     ])
     store = Store.open(root / "two.duckdb")
@@ -412,7 +405,7 @@ def test_a_store_made_with_m001_only_migrates_and_merges_its_events(
         assert store.applied_migrations() == [m.name for m in MIGRATIONS]
         assert store.count("events") == events and store.count("merged_events") == 0
         assert store.unmerged() == events
-        corpus = write_jsonl(tmp_path / "new", [_doc("beta-1", "beta", "2024-03-14",
+        corpus = write_wire(tmp_path / "new", [_doc("beta-1", "beta", "2024-03-14",
                                                      KHERSON_BETA)])
         report = ingest([str(corpus)], store, pipeline=relating)
         assert store.unmerged() == 0
