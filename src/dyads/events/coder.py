@@ -1011,11 +1011,12 @@ class EventCoder:
         referring: list[Entity] = []  # 'its', 'the group': kept for when nothing else is
         entry_cameo = entry.cameo
         own_sense: set[int] = set()  # 'withdrew its troops': the doer's own, the act's sense
+        # what a mobilisation or deployment moves is the doer's own force
+        moves_own = self.ontology[entry_cameo].event == "MOBILIZE"
         for obj in _objects(tok, passive, support):  # each in turn, the trigger's own first
             if obj.head.i == tok.i and obj.dep_ == "dobj" and (
-                    (obj.lemma_.lower() in entry.objects and _pronoun_owned(obj))
-                    or self.ontology[entry_cameo].event == "MOBILIZE"):
-                # what a mobilisation or deployment moves is the doer's own force
+                    moves_own or (obj.lemma_.lower() in entry.objects
+                                  and _pronoun_owned(obj))):
                 own_sense.add(obj.i)
             frontier = [obj]
             for _ in range(3):  # the object, the phrases in it, the phrases in those
